@@ -1,0 +1,44 @@
+// `npm test`: every check. Typecheck, lint (ESLint and Mozilla's web-ext lint), the build, unit tests
+// (vitest) and end-to-end tests (Playwright, the built extension in Chromium). Ends with one line
+// "N passed, N failed" that adds up the unit and end-to-end results.
+import { readFileSync, rmSync } from 'node:fs';
+import { ensureChromium, ensureNodeModules, run } from './ensure.mjs';
+
+ensureNodeModules();
+const chromium = ensureChromium();
+
+const problems = [];
+const step = (name, command, env = {}) => {
+  try {
+    run(command, { env: { ...process.env, ...env } });
+  } catch {
+    problems.push(name);
+  }
+};
+
+rmSync('test-results', { recursive: true, force: true });
+step('build', 'node scripts/build.mjs');
+step('typecheck', 'npx tsc --noEmit');
+step('lint', 'npx eslint .');
+step('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --no-config-discovery');
+step('unit tests', 'npx vitest run');
+step('end-to-end tests', 'npx playwright test', { CHROMIUM_PATH: chromium });
+
+const count = (file, read) => {
+  try {
+    return read(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+};
+const unit = count('test-results/vitest.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+const e2e = count('test-results/playwright.json', (r) => ({
+  passed: r.stats.expected,
+  failed: r.stats.unexpected + r.stats.flaky,
+}));
+const passed = unit.passed + e2e.passed;
+const failed = unit.failed + e2e.failed;
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
+if (problems.length) console.log(`failed steps: ${problems.join(', ')}`);
+console.log(`${passed} passed, ${failed + (problems.length && failed === 0 ? problems.length : 0)} failed`);
+process.exit(problems.length || failed ? 1 : 0);

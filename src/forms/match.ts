@@ -1,0 +1,39 @@
+import type { FormUrlRule } from './rules/urls';
+
+/**
+ * Which objection form, if any, a URL shows. Cheap on purpose: it runs on every URL change of every
+ * Facebook and Instagram page.
+ */
+export function matchFormRule<R extends FormUrlRule>(href: string, rules: readonly R[]): R | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const host = url.hostname.toLowerCase();
+  return rules.find(
+    (rule) =>
+      (host === rule.domain || host.endsWith('.' + rule.domain)) &&
+      rule.paths.some((pattern) => new RegExp(pattern).test(url.pathname)),
+  );
+}
+
+/** Lower case, without accents or curly apostrophes, with single spaces: how page text is compared. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The page's language as a lower-case primary subtag ("nl" for "nl-NL"), or undefined. */
+export function pageLanguage(doc: Document): string | undefined {
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').trim().toLowerCase();
+  const primary = lang.split(/[-_]/)[0];
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
+}

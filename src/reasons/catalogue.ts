@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** The languages Meta serves its objection forms in for the EU/EEA: the 24 EU languages, Norwegian, Icelandic. */
+export const FORM_LANGUAGES = [
+  'bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu',
+  'is', 'it', 'lt', 'lv', 'mt', 'nb', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+] as const;
+export type FormLanguage = (typeof FORM_LANGUAGES)[number];
+
+/** Stable ids of the reasons, in the order they are offered and composed. */
+export const REASON_IDS = [
+  'no-consent', 'irreversible', 'children-family', 'special-categories', 'third-parties', 'creative-work',
+  'old-posts', 'memorisation', 'further-use', 'transparency', 'minor-at-the-time', 'safety', 'accuracy', 'no-benefit',
+] as const;
+export type ReasonId = (typeof REASON_IDS)[number];
+
+const reasonTextSchema = z.object({ title: z.string().min(3).max(80), text: z.string().min(40) });
+
+export const languageCatalogueSchema = z.object({
+  opening: z.string().min(40),
+  closing: z.string().min(20),
+  reasons: z.record(z.enum(REASON_IDS), reasonTextSchema),
+});
+export type LanguageCatalogue = z.infer<typeof languageCatalogueSchema>;
+export type Catalogue = Record<FormLanguage, LanguageCatalogue>;
+
+const files = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { eager: true, import: 'default' });
+
+let cached: Catalogue | undefined;
+
+/** The validated catalogue of every language. Throws on a broken catalogue file (caught by the unit tests). */
+export function loadCatalogue(): Catalogue {
+  if (cached) return cached;
+  const out: Partial<Catalogue> = {};
+  for (const [path, data] of Object.entries(files)) {
+    const lang = path.match(/([a-z]+)\.json$/)?.[1];
+    if (!lang || !(FORM_LANGUAGES as readonly string[]).includes(lang)) continue;
+    out[lang as FormLanguage] = languageCatalogueSchema.parse(data);
+  }
+  cached = out as Catalogue;
+  return cached;
+}
+
+/** Maps a page or browser language tag to a catalogue language ("nb-NO" → "nb", "no" → "nb"), or undefined. */
+export function toFormLanguage(tag: string | undefined): FormLanguage | undefined {
+  const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const aliased = primary === 'no' || primary === 'nn' ? 'nb' : primary;
+  return (FORM_LANGUAGES as readonly string[]).includes(aliased) ? (aliased as FormLanguage) : undefined;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import { REASON_IDS, type ReasonId } from '../reasons/catalogue';
+import { OWN_WORDS_MAX } from '../reasons/compose';
+import { EEA_COUNTRIES } from './countries';
+
+/** Chosen before the user opens the popup, so that the first Autofill already says something sound. */
+export const DEFAULT_REASON_IDS: ReasonId[] = ['no-consent', 'irreversible', 'old-posts', 'third-parties'];
+
+export const settingsSchema = z.object({
+  /** Unknown ids (from another version of the catalogue) are dropped, the known ones kept. */
+  reasonIds: z
+    .array(z.string())
+    .transform((ids) => REASON_IDS.filter((id) => ids.includes(id))),
+  ownWords: z.string().max(OWN_WORDS_MAX),
+  email: z.union([z.literal(''), z.email().max(254)]),
+  country: z.union([z.literal(''), z.enum(EEA_COUNTRIES)]),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { reasonIds: DEFAULT_REASON_IDS, ownWords: '', email: '', country: '' };
+
+/**
+ * The user's choices. `sync:` so that they follow the user to their other browsers (they are small);
+ * versioned from the start so that a later shape can migrate them.
+ */
+export const settingsItem = storage.defineItem<unknown>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Where a stored value that could not be read is kept, so that nothing the user wrote is lost. */
+const unreadableItem = storage.defineItem<unknown>('local:settings-unreadable', { fallback: null });
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the stored value was unreadable and the defaults were used instead. */
+  recovered: boolean;
+}
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  const raw = await settingsItem.getValue();
+  const parsed = settingsSchema.safeParse(raw);
+  if (parsed.success) return { settings: parsed.data, recovered: false };
+  // Keep what we could read: a damaged e-mail should not throw away the chosen reasons.
+  const partial = salvage(raw);
+  await unreadableItem.setValue(raw ?? null);
+  return { settings: partial, recovered: true };
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue(settingsSchema.parse(settings));
+}
+
+/** Field by field: every field that is valid on its own survives, the others get their defaults. */
+export function salvage(raw: unknown): Settings {
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+    const field = settingsSchema.shape[key].safeParse(source[key]);
+    out[key] = field.success ? field.data : DEFAULT_SETTINGS[key];
+  }
+  return out as Settings;
+}

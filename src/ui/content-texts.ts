@@ -1,0 +1,35 @@
+import { i18n } from '#i18n';
+import type { ContentTexts } from './report';
+
+/** The in-page texts from the extension's locale files, in the browser's language. */
+export function contentTexts(): ContentTexts {
+  const uiLang = i18n.t('@@ui_locale').replace('_', '-');
+  const date = (iso: string) => {
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(uiLang, { dateStyle: 'long' });
+  };
+  return {
+    title: i18n.t('control_title'),
+    intro: i18n.t('control_intro'),
+    introThirdParty: i18n.t('control_introThirdParty'),
+    button: i18n.t('control_button'),
+    noForm: i18n.t('control_noForm'),
+    recorded: i18n.t('control_recorded'),
+    confirmed: i18n.t('control_confirmed'),
+    failed: i18n.t('control_failed'),
+    alreadyConfirmed: (iso) => i18n.t('control_alreadyConfirmed', [date(iso)]),
+    field: (role) => i18n.t(`field_${role}`),
+    filled: (fields) => i18n.t('report_filled', [fields]),
+    kept: (fields) => i18n.t('report_kept', [fields]),
+    needs: (fields) => i18n.t('report_needs', [fields]),
+    review: i18n.t('report_review'),
+    dropped: (count) => i18n.t('report_dropped', count, [String(count)]),
+    ownWordsDropped: i18n.t('report_ownWordsDropped'),
+    countryNotListed: i18n.t('report_countryNotListed'),
+    fieldsMissing: (fields) => i18n.t('report_fieldsMissing', [fields]),
+    notAccepted: (fields) => i18n.t('report_notAccepted', [fields]),
+    planUnavailable: i18n.t('report_planUnavailable'),
+    list: (items) =>
+      items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${i18n.t('list_and')} ${items[items.length - 1]}`,
+  };
+}

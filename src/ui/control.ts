@@ -1,0 +1,89 @@
+/**
+ * The in-page control: a small card mounted in an open shadow root next to Meta's form, so Meta's CSS
+ * cannot reach it and its CSS cannot reach Meta. Plain DOM (no framework) to keep the content script small.
+ */
+
+export interface ControlTexts {
+  title: string;
+  intro: string;
+  button: string;
+}
+
+export interface ControlView {
+  host: HTMLElement;
+  setIntro(text: string): void;
+  setNotice(text: string | null): void;
+  setMessage(text: string, tone: 'info' | 'success' | 'error'): void;
+  setBusy(busy: boolean): void;
+  /** Hides the button where there is nothing to fill (Meta's answer page). */
+  setButtonVisible(visible: boolean): void;
+  /** Places the control right before `anchor` (moving it if it stands elsewhere). */
+  placeBefore(anchor: Element): void;
+  destroy(): void;
+}
+
+export const CONTROL_HOST_ATTRIBUTE = 'data-objector-control';
+
+const STYLE = `:host{all:initial;display:block;margin:12px 0;}.card{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1c1e21;background:#f0f6ff;border:1px solid #9cc0f5;border-radius:10px;padding:12px 14px;max-width:680px;}h2{font-size:15px;margin:0 0 4px;display:flex;align-items:center;gap:6px;}p{margin:4px 0;}.notice{background:#fff8e1;border:1px solid #f0c36d;border-radius:6px;padding:6px 8px;}button{font:inherit;font-weight:600;color:#fff;background:#0b57d0;border:0;border-radius:6px;padding:8px 14px;margin-top:6px;cursor:pointer;}button:hover{background:#0842a0;}button:focus-visible{outline:3px solid #ffbf47;outline-offset:2px;}button[hidden]{display:none;}button[disabled]{background:#6b8fd1;cursor:progress;}.message:empty{display:none;}.message{margin-top:8px;white-space:pre-line;}.message.success{color:#0b6b2f;}.message.error{color:#b3261e;font-weight:600;}@media (prefers-color-scheme:dark){.card{background:#1d2733;color:#e4e6eb;border-color:#3a5a85;}.notice{background:#3a3320;border-color:#8a7335;}.message.success{color:#7ddc9c;}.message.error{color:#ffb4ab;}}`;
+
+export function createControl(doc: Document, texts: ControlTexts, onAutofill: () => void): ControlView {
+  const host = doc.createElement('div');
+  host.setAttribute(CONTROL_HOST_ATTRIBUTE, '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const card = doc.createElement('section');
+  card.className = 'card';
+  card.setAttribute('aria-label', texts.title);
+  const heading = doc.createElement('h2');
+  heading.textContent = texts.title;
+  const intro = doc.createElement('p');
+  intro.textContent = texts.intro;
+  intro.hidden = texts.intro === '';
+  const notice = doc.createElement('p');
+  notice.className = 'notice';
+  notice.hidden = true;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = texts.button;
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    onAutofill();
+  });
+  const message = doc.createElement('p');
+  message.className = 'message';
+  message.setAttribute('role', 'status');
+  message.setAttribute('aria-live', 'polite');
+  card.append(heading, intro, notice, button, message);
+  shadow.append(style, card);
+
+  return {
+    host,
+    setIntro(text) {
+      intro.textContent = text;
+      intro.hidden = text === '';
+    },
+    setNotice(text) {
+      notice.hidden = text === null;
+      notice.textContent = text ?? '';
+    },
+    setMessage(text, tone) {
+      message.className = `message ${tone}`;
+      message.textContent = text;
+    },
+    setBusy(busy) {
+      // The name stays the same while busy, so assistive technology keeps finding "Autofill".
+      button.disabled = busy;
+      button.setAttribute('aria-busy', String(busy));
+    },
+    setButtonVisible(visible) {
+      button.hidden = !visible;
+    },
+    placeBefore(anchor) {
+      if (host.nextElementSibling !== anchor || !host.isConnected) anchor.before(host);
+    },
+    destroy() {
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { AccountSummary } from '@/src/history/summary';
+import { domId, formatDateTime, proofHref } from './format';
+import { EntryItem, type EntryActions } from './EntryItem';
+import { StatusBadge } from './StatusBadge';
+import { displayName } from './texts';
+
+export interface AccountActions extends EntryActions {
+  /** Resolves to whether the change was made (failures are shown by the page). */
+  label: (accountKey: string, label: string) => Promise<boolean>;
+  deleteAccount: (summary: AccountSummary, opener: HTMLElement) => void;
+}
+
+/** The heading id of an account's card, for focus after a deletion. */
+export const accountHeadingId = (key: string): string => domId('account', key);
+
+/** One account: its name, latest status, the actions on it, and its submissions, newest first. */
+export function AccountCard({
+  summary,
+  locale,
+  actions,
+}: {
+  summary: AccountSummary;
+  locale?: string;
+  actions: AccountActions;
+}) {
+  const { account, entries, latestStatus, latestAt } = summary;
+  const headingId = accountHeadingId(account.key);
+  const inputId = domId('label', account.key);
+  const [label, setLabel] = useState(account.label ?? '');
+  const [busy, setBusy] = useState(false);
+
+  // Follow changes made elsewhere (another tab, an import).
+  useEffect(() => setLabel(account.label ?? ''), [account.label]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    await actions.label(account.key, label);
+    setBusy(false);
+  };
+
+  const name = displayName(account);
+  return (
+    <section class="account" aria-labelledby={headingId}>
+      <header class="account-header">
+        <h3 id={headingId} tabIndex={-1}>
+          {name}
+        </h3>
+        <p class="account-meta">
+          {account.label && account.accountId && (
+            <span class="muted">{i18n.t('history_account_id', [account.accountId])} · </span>
+          )}
+          <span class="muted">{i18n.t('history_account_submissions', entries.length, [String(entries.length)])}</span>
+        </p>
+        {latestStatus && latestAt && (
+          <p class="latest">
+            <span class="muted">{i18n.t('history_account_latest')}</span> <StatusBadge status={latestStatus} />{' '}
+            <time dateTime={latestAt}>{formatDateTime(latestAt, { locale })}</time>
+          </p>
+        )}
+      </header>
+
+      <div class="account-actions no-print">
+        <form class="inline-form" onSubmit={save}>
+          <label for={inputId}>{i18n.t('history_label_input')}</label>
+          <input
+            id={inputId}
+            type="text"
+            value={label}
+            maxLength={80}
+            placeholder={i18n.t('history_label_placeholder')}
+            onInput={(e) => setLabel(e.currentTarget.value)}
+          />
+          <button type="submit" class="button" disabled={busy}>
+            {i18n.t('history_label_save')}
+          </button>
+        </form>
+        <div class="button-row push-end">
+          <a class="button" href={proofHref(account.key)} target="_blank" rel="noopener">
+            {i18n.t('history_printProof')}
+          </a>
+          <button
+            type="button"
+            class="button danger-outline"
+            onClick={(e) => actions.deleteAccount(summary, e.currentTarget)}
+          >
+            {i18n.t('history_deleteAccount')}
+          </button>
+        </div>
+      </div>
+
+      {entries.length === 0 ? (
+        <p class="muted">{i18n.t('history_account_noEntries')}</p>
+      ) : (
+        <ol class="entries">
+          {entries.map((entry) => (
+            <EntryItem key={entry.id} entry={entry} locale={locale} actions={actions} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { i18n } from '#i18n';
+import { accountName } from '@/src/history/summary';
+import type { Account, Platform, Status } from '@/src/history/schema';
+import { describeImportError } from './format';
+
+/** The status word shown in badges: "Submitted", "Confirmed", "Failed" in English. */
+export function statusWord(status: Status): string {
+  switch (status) {
+    case 'submitted':
+      return i18n.t('history_status_submitted');
+    case 'confirmed':
+      return i18n.t('history_status_confirmed');
+    case 'failed':
+      return i18n.t('history_status_failed');
+  }
+}
+
+export function statusHelp(status: Status): string {
+  switch (status) {
+    case 'submitted':
+      return i18n.t('history_statusHelp_submitted');
+    case 'confirmed':
+      return i18n.t('history_statusHelp_confirmed');
+    case 'failed':
+      return i18n.t('history_statusHelp_failed');
+  }
+}
+
+export function platformName(platform: Platform): string {
+  return platform === 'facebook' ? i18n.t('history_platform_facebook') : i18n.t('history_platform_instagram');
+}
+
+export function displayName(account: Account): string {
+  return accountName(account, i18n.t('history_unknownAccount'));
+}
+
+/** The browser's UI language as a BCP 47 tag, for dates and language names. */
+export function uiLocale(): string | undefined {
+  try {
+    const locale = i18n.t('@@ui_locale');
+    if (locale) return locale.replace(/_/g, '-');
+  } catch {
+    // not available: fall through
+  }
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
+}
+
+/** A sentence for an import error code of `parseImport` (also what the background answers). */
+export function importErrorText(code: string): string {
+  const problem = describeImportError(code);
+  switch (problem.kind) {
+    case 'not-json':
+      return i18n.t('history_import_notJson');
+    case 'foreign':
+      return i18n.t('history_import_foreign');
+    case 'invalid':
+      return i18n.t('history_import_invalid', [problem.detail]);
+    case 'other':
+      return i18n.t('history_actionFailed', [problem.detail]);
+  }
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import { historyItem, setAsideItem } from '@/src/history/persist';
+import { readHistory } from '@/src/history/store';
+import type { HistoryDoc } from '@/src/history/schema';
+
+export interface HistoryView {
+  loading: boolean;
+  doc: HistoryDoc;
+  /**
+   * Records that could not be read: those the background already set aside, and invalid records still in
+   * the stored history (the background sets them aside at its next write). None is ever deleted.
+   */
+  damaged: unknown[];
+  /** Storage could not be read at all. */
+  loadError: string | null;
+}
+
+const EMPTY: HistoryView = { loading: true, doc: { accounts: {}, entries: [] }, damaged: [], loadError: null };
+
+/**
+ * The stored history, read-only, kept current with storage. The page never writes storage (not even
+ * through `loadHistory`, which moves damaged records): every change is a message to the background.
+ */
+export function useHistory(): HistoryView {
+  const [view, setView] = useState<HistoryView>(EMPTY);
+
+  useEffect(() => {
+    let alive = true;
+    let raw: unknown = null;
+    let aside: unknown[] = [];
+    // A change reported before the first read finished is newer than that read.
+    let rawChanged = false;
+    let asideChanged = false;
+    const show = () => {
+      if (!alive) return;
+      const { doc, setAside } = readHistory(raw);
+      setView({ loading: false, doc, damaged: [...aside, ...setAside], loadError: null });
+    };
+    const unwatchHistory = historyItem.watch((value) => {
+      rawChanged = true;
+      raw = value;
+      show();
+    });
+    const unwatchAside = setAsideItem.watch((value) => {
+      asideChanged = true;
+      aside = Array.isArray(value) ? value : [];
+      show();
+    });
+    Promise.all([historyItem.getValue(), setAsideItem.getValue()]).then(
+      ([storedHistory, storedAside]) => {
+        if (!rawChanged) raw = storedHistory;
+        if (!asideChanged) aside = Array.isArray(storedAside) ? storedAside : [];
+        show();
+      },
+      (error: unknown) => {
+        if (alive) setView({ ...EMPTY, loading: false, loadError: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      alive = false;
+      unwatchHistory();
+      unwatchAside();
+    };
+  }, []);
+
+  return view;
+}

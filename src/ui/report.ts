@@ -1,0 +1,51 @@
+import type { FieldRole } from '../forms/rules/schema';
+import type { FillReport } from '../forms/fill';
+
+/** The in-page texts, in the user's language (built from `locales/*.yml` by the content script). */
+export interface ContentTexts {
+  title: string;
+  intro: string;
+  introThirdParty: string;
+  button: string;
+  noForm: string;
+  recorded: string;
+  confirmed: string;
+  failed: string;
+  alreadyConfirmed(isoDate: string): string;
+  field(role: FieldRole): string;
+  filled(fields: string): string;
+  kept(fields: string): string;
+  needs(fields: string): string;
+  review: string;
+  dropped(count: number): string;
+  ownWordsDropped: string;
+  countryNotListed: string;
+  fieldsMissing(fields: string): string;
+  notAccepted(fields: string): string;
+  planUnavailable: string;
+  list(items: string[]): string;
+}
+
+/** Says what Autofill did and what is still up to the user, in sentences. */
+export function describeReport(report: FillReport, t: ContentTexts): string {
+  const names = (roles: FieldRole[]) => t.list(roles.map((r) => t.field(r)));
+  if (!report.ok) {
+    switch (report.problem) {
+      case 'notAccepted':
+        return t.notAccepted(names(report.fieldsConcerned ?? []));
+      case 'planUnavailable':
+        return t.planUnavailable;
+      default:
+        return t.fieldsMissing(names(report.fieldsConcerned ?? []));
+    }
+  }
+  const lines: string[] = [];
+  if (report.filled.length) lines.push(t.filled(names(report.filled)));
+  if (report.kept.length) lines.push(t.kept(names(report.kept)));
+  if (report.droppedReasons > 0) lines.push(t.dropped(report.droppedReasons));
+  if (report.ownWordsDropped) lines.push(t.ownWordsDropped);
+  if (report.countryNotListed) lines.push(t.countryNotListed);
+  if (report.needs.length) lines.push(t.needs(names(report.needs)));
+  lines.push(t.review);
+  return lines.join('\n');
+}

@@ -1,0 +1,103 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serveReplicas, type ReplicaServer } from './replicas/index';
+
+/** Debian's Chromium by default; CHROMIUM_PATH points elsewhere (e.g. Playwright's own Chromium). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+
+export interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  replicas: ReplicaServer;
+  page: Page;
+  /** Opens the popup as a page acting on the tab of `target` (a popup opened from the toolbar acts on the active tab). */
+  openPopup: (target?: Page) => Promise<Page>;
+}
+
+export async function launchWithExtension(userDataDir: string, colorScheme: 'light' | 'dark' = 'light') {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    colorScheme,
+    locale: 'en-US',
+    viewport: { width: 1100, height: 900 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
+    const context = await launchWithExtension(dir);
+    await use(context);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  worker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  replicas: async ({ context }, use) => {
+    await use(await serveReplicas(context));
+  },
+  page: async ({ context, replicas }, use) => {
+    void replicas;
+    await use(context.pages()[0] ?? (await context.newPage()));
+  },
+  openPopup: async ({ context, extensionId, worker }, use) => {
+    await use(async (target) => {
+      let query = '';
+      if (target) {
+        const url = target.url();
+        const tabId = await worker.evaluate(async (u) => {
+          const tabs = await chrome.tabs.query({});
+          return tabs.find((t) => t.url === u)?.id ?? null;
+        }, url);
+        if (tabId) query = `?tab=${tabId}`;
+      }
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 900 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
+      return popup;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** Saves a screenshot under test-results/screenshots (kept by CI as the visual record). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/** Seeds the user's settings as the popup would save them. */
+export async function saveSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
+  await worker.evaluate(async (value) => {
+    await chrome.storage.sync.set({ settings: value });
+  }, settings);
+}

@@ -1,0 +1,67 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HistoryApp } from '@/src/ui/history/HistoryApp';
+import { byText, installEnglish, sampleDoc, settle, waitFor } from './setup';
+
+let root: HTMLDivElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  installEnglish();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+});
+
+async function showProof(search: string) {
+  await fakeBrowser.storage.local.set({ history: sampleDoc() });
+  render(<HistoryApp search={search} />, root);
+  return waitFor(() => root.querySelector('main.proof:not([aria-busy])'));
+}
+
+describe('proof view', () => {
+  it('shows only the chosen account, with everything needed as proof, and does not print with noprint', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const proof = await showProof('?proof=facebook%3A1001&noprint=1');
+    expect(proof.querySelector('h1')?.textContent).toBe('Proof of objection');
+    const text = proof.textContent ?? '';
+    expect(text).toContain('Anna personal');
+    expect(text).toContain('1001');
+    expect(text).not.toContain('Facebook 1002');
+    expect(text).not.toContain('Instagram 2001');
+    expect(proof.querySelectorAll('.proof-entry')).toHaveLength(2);
+    expect(text).toContain('https://www.facebook.com/help/contact/712876720715583');
+    expect(text).toContain('anna@example.org');
+    expect(text).toContain('22 May 2025');
+    expect([...proof.querySelectorAll('.proof-entry .badge')].map((b) => b.textContent)).toEqual(['Confirmed', 'Failed']);
+    expect(proof.querySelectorAll('.proof-entry')[1]!.querySelectorAll('.log li')).toHaveLength(2);
+    expect(proof.querySelector('pre.sent-text')?.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(proof.querySelector('img')).toBeNull();
+    expect(byText(proof, 'button', 'Print')).toBeDefined();
+    await settle();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(print).not.toHaveBeenCalled();
+  });
+
+  it('prints itself once loaded, and again on the Print button', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const proof = await showProof('?proof=instagram%3A2001');
+    await waitFor(() => print.mock.calls.length === 1);
+    byText(proof, 'button', 'Print')!.click();
+    expect(print).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when the account is not in the history', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const proof = await showProof('?proof=facebook%3A999');
+    expect(proof.querySelector('[role="alert"]')?.textContent).toBe('This account is not in your history.');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(print).not.toHaveBeenCalled();
+  });
+});
