@@ -146,7 +146,7 @@ export function HistoryPage() {
           </section>
         ))}
 
-        {!loading && <p class="privacy muted">{i18n.t('history_privacy')}</p>}
+        {groups.length > 0 && <p class="privacy muted">{i18n.t('history_privacy')}</p>}
       </main>
 
       <div class={`feedback no-print${feedback ? ` feedback-${feedback.kind}` : ''}`}>

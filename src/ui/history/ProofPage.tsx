@@ -24,13 +24,14 @@ export function ProofPage({ accountKey, autoPrint }: { accountKey: string; autoP
     if (account) document.title = `${i18n.t('history_proof_title')} – ${displayName(account)}`;
   }, [account]);
 
+  const ready = !loading && account !== undefined;
   useEffect(() => {
-    if (loading || !account || !autoPrint || printed.current) return;
+    if (!ready || !autoPrint || printed.current) return;
     printed.current = true;
     // After the browser has painted the record.
     const timer = setTimeout(() => window.print(), 100);
     return () => clearTimeout(timer);
-  }, [loading, account, autoPrint]);
+  }, [ready, autoPrint]);
 
   if (loading) return <main class="proof" aria-busy="true" />;
   if (loadError || !account) {

@@ -43,12 +43,17 @@ export function formatDateTime(iso: string, options: DateOptions = {}): string {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
     ...(options.withZone ? { timeZoneName: 'short' } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   };
-  return withLocale(options.locale, (locale) => new Intl.DateTimeFormat(locale, format).format(date));
+  return withLocale(options.locale, (locale) => {
+    const twelveHour = new Intl.DateTimeFormat(locale, format);
+    // "9:30 AM" on a 12-hour clock, "09:30" on a 24-hour one.
+    if (twelveHour.resolvedOptions().hour12) return twelveHour.format(date);
+    return new Intl.DateTimeFormat(locale, { ...format, hour: '2-digit' }).format(date);
+  });
 }
 
 /** A YYYY-MM-DD day as a date, e.g. "4 June 2025", independent of the time zone; the input itself if invalid. */

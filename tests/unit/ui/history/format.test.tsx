@@ -48,6 +48,13 @@ describe('formatDateTime', () => {
     expect(formatDateTime(iso, { locale: 'en-GB', timeZone, withZone })).toMatch(expected);
   });
 
+  it.each([
+    ['en-US', /^May 21, 2025(,| at) 9:30\u202fAM$|^May 21, 2025(,| at) 9:30 AM$/],
+    ['de-DE', /^21\. Mai 2025(,| um) 09:30$/],
+  ])('uses the clock of %s', (locale, expected) => {
+    expect(formatDateTime('2025-05-21T09:30:00.000Z', { locale, timeZone: 'UTC' })).toMatch(expected);
+  });
+
   it('gives back what it cannot read', () => {
     expect(formatDateTime('yesterday', { locale: 'en-GB' })).toBe('yesterday');
   });

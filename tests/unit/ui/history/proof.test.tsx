@@ -17,7 +17,15 @@ afterEach(() => {
   render(null, root);
   root.remove();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
+
+/** happy-dom has no window.print. */
+function stubPrint() {
+  const print = vi.fn();
+  vi.stubGlobal('print', print);
+  return print;
+}
 
 async function showProof(search: string) {
   await fakeBrowser.storage.local.set({ history: sampleDoc() });
@@ -27,7 +35,7 @@ async function showProof(search: string) {
 
 describe('proof view', () => {
   it('shows only the chosen account, with everything needed as proof, and does not print with noprint', async () => {
-    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const print = stubPrint();
     const proof = await showProof('?proof=facebook%3A1001&noprint=1');
     expect(proof.querySelector('h1')?.textContent).toBe('Proof of objection');
     const text = proof.textContent ?? '';
@@ -50,7 +58,7 @@ describe('proof view', () => {
   });
 
   it('prints itself once loaded, and again on the Print button', async () => {
-    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const print = stubPrint();
     const proof = await showProof('?proof=instagram%3A2001');
     await waitFor(() => print.mock.calls.length === 1);
     byText(proof, 'button', 'Print')!.click();
@@ -58,7 +66,7 @@ describe('proof view', () => {
   });
 
   it('says so when the account is not in the history', async () => {
-    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const print = stubPrint();
     const proof = await showProof('?proof=facebook%3A999');
     expect(proof.querySelector('[role="alert"]')?.textContent).toBe('This account is not in your history.');
     await new Promise((r) => setTimeout(r, 150));
