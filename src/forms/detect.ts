@@ -19,7 +19,7 @@ export interface FoundPreQuestion {
   yes: HTMLElement;
 }
 
-export type Detection = FoundForm | FoundPreQuestion | { state: 'none'; rule: FormRule };
+export type Detection = FoundForm | FoundPreQuestion | { state: 'none'; rule: FormRule; missing: FieldRole[] };
 
 const CLICKABLE = 'button, [role=button], [role=radio], [role=option], input[type=radio], label';
 
@@ -45,7 +45,7 @@ export function detectObjectionForm(doc: Document, rule: FormRule): Detection {
     const yes = findByWords(doc, CLICKABLE, rule.preQuestionYes);
     if (yes) return { state: 'pre-question', rule, yes };
   }
-  return { state: 'none', rule };
+  return { state: 'none', rule, missing };
 }
 
 /** The first usable element that a field rule describes and no earlier field took. */

@@ -57,7 +57,7 @@ export async function fillObjection(
     found = await waitForForm(doc, found.rule, options.timeoutMs ?? 5000);
   }
   if (found.state !== 'form') {
-    const missing = found.state === 'none' ? detectMissing(doc, found.rule) : [];
+    const missing = found.state === 'none' ? found.missing : [];
     return emptyReport({ ok: false, problem: 'fieldsMissing', fieldsConcerned: missing });
   }
   const form = found;
@@ -167,11 +167,6 @@ function currentValue(el: HTMLElement): string {
       ? (el as HTMLInputElement).files?.length ? 'file' : ''
       : el.value
     : (el.textContent ?? '');
-}
-
-function detectMissing(doc: Document, rule: FormRule): FieldRole[] {
-  const detection = detectObjectionForm(doc, rule);
-  return detection.state === 'form' ? [] : rule.fields.filter((f) => f.required).map((f) => f.role);
 }
 
 function emptyReport(over: Partial<FillReport>): FillReport {

@@ -27,6 +27,8 @@ export function normalizeText(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .toLowerCase()
+    // Letters that have no accent to strip (Polish ł, Maltese ħ, Croatian đ, Danish ø, Turkish ı).
+    .replace(/[łħđøı]/g, (c) => ({ ł: 'l', ħ: 'h', đ: 'd', ø: 'o', ı: 'i' })[c] ?? c)
     .replace(/\s+/g, ' ')
     .trim();
 }

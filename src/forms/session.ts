@@ -73,7 +73,8 @@ export class FormSession {
     for (const type of ['click', 'keydown', 'submit']) this.doc.addEventListener(type, this.onUserEvent, true);
     this.check();
     void this.deps.pending(rule.formId).then((id) => {
-      if (id && this.rule === rule && !this.awaiting) this.awaitAnswer(id);
+      // After a reload, what is on the page is already Meta's answer: its alerts count.
+      if (id && this.rule === rule && !this.awaiting) this.awaitAnswer(id, true);
     }).catch(() => undefined);
   }
 
@@ -209,11 +210,12 @@ export class FormSession {
     this.awaitAnswer(id);
   }
 
-  private awaitAnswer(id: string): void {
+  private awaitAnswer(id: string, afterReload = false): void {
     if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
-    this.awaiting = { id, alertsBefore: new Set(this.doc.querySelectorAll('[role=alert], [aria-live=assertive]')) };
+    const alertsBefore = afterReload ? new Set<Element>() : new Set(this.doc.querySelectorAll('[role=alert], [aria-live=assertive]'));
+    this.awaiting = { id, alertsBefore };
     this.control?.setMessage(this.deps.texts.recorded, 'info');
-    this.checkAnswer(this.detection ?? { state: 'none', rule: this.rule! });
+    this.checkAnswer(this.detection ?? { state: 'none', rule: this.rule!, missing: [] });
   }
 
   /** Meta's answer: an error shown → Failed; the form replaced by a message and no error → Confirmed. */

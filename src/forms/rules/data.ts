@@ -64,8 +64,8 @@ const emailField: FieldRule = {
     'input[type=email]',
     'input[autocomplete~=email]',
     'input[inputmode=email]',
-    'input[name*=mail i]',
-    'input[id*=mail i]',
+    'input[name*="mail" i]',
+    'input[id*="mail" i]',
   ],
 };
 
@@ -115,7 +115,7 @@ export const formRules: FormRule[] = [
     fields: [
       emailField,
       countryField,
-      { role: 'name', fill: null, required: false, selectors: ['input[autocomplete~=name]', 'input[name*=name i]', 'input[type=text]:not([autocomplete~=email]):not([inputmode=email])'] },
+      { role: 'name', fill: null, required: false, selectors: ['input[autocomplete~=name]', 'input[name*="name" i]', 'input[type=text]:not([autocomplete~=email]):not([inputmode=email])'] },
       { role: 'prompts', fill: null, required: true, selectors: ['textarea'] },
       { role: 'screenshot', fill: null, required: false, selectors: ['input[type=file]'] },
     ],

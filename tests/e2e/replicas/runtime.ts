@@ -155,7 +155,9 @@ export const RUNTIME_JS = String.raw`
     return el;
   }
   function postJson(url, body) {
-    return fetch(url, { method: 'POST', credentials: 'include', body: JSON.stringify(body) })
+    // Tests may hold the request (window.__holdSend = a promise) to act between Send and Meta's answer.
+    return Promise.resolve(window.__holdSend)
+      .then(function () { return fetch(url, { method: 'POST', credentials: 'include', body: JSON.stringify(body) }); })
       .then(function (r) { return r.text(); })
       .then(function (text) { return JSON.parse(text.replace(/^for \(;;\);/, '')); });
   }

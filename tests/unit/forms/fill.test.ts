@@ -45,7 +45,7 @@ describe('fillObjection: server-rendered English form', () => {
     const report = await fillObjection(document, detectObjectionForm(document, objection), getPlan);
     expect(report).toMatchObject({ ok: true, kept: [], needs: [], droppedReasons: 0, ownWordsDropped: false });
     expect(report.filled.sort()).toEqual(['country', 'email', 'reason']);
-    expect(form.querySelector('input[type=email]')!.value).toBe('me@example.org');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('me@example.org');
     expect(form.querySelector('select')!.value).toBe('NL');
     expect(form.querySelector('textarea')!.value).toBe(TEXT);
   });
@@ -74,7 +74,7 @@ describe('fillObjection: server-rendered English form', () => {
   it("a saved e-mail overwrites a different one Meta prefilled", async () => {
     const form = serverRenderedEnglishForm({ email: 'old@meta-prefill.example' });
     const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ email: 'me@example.org' }));
-    expect(form.querySelector('input[type=email]')!.value).toBe('me@example.org');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('me@example.org');
     expect(report.filled).toContain('email');
     expect(report.kept).not.toContain('email');
   });
@@ -82,14 +82,14 @@ describe('fillObjection: server-rendered English form', () => {
   it('a saved e-mail equal to the prefilled one counts as filled', async () => {
     const form = serverRenderedEnglishForm({ email: 'me@example.org' });
     const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ email: ' me@example.org ' }));
-    expect(form.querySelector('input[type=email]')!.value).toBe('me@example.org');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('me@example.org');
     expect(report.filled).toContain('email');
   });
 
   it("without a saved e-mail, Meta's prefilled one is kept (and reported so the user checks it)", async () => {
     const form = serverRenderedEnglishForm({ email: 'account@meta-prefill.example' });
     const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ email: '' }));
-    expect(form.querySelector('input[type=email]')!.value).toBe('account@meta-prefill.example');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('account@meta-prefill.example');
     expect(report.ok).toBe(true);
     expect(report.kept).toEqual(['email']);
     expect(report.filled).not.toContain('email');
@@ -98,7 +98,7 @@ describe('fillObjection: server-rendered English form', () => {
   it('without a saved e-mail and an empty field, the user is told to fill it', async () => {
     const form = serverRenderedEnglishForm();
     const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ email: '   ' }));
-    expect(form.querySelector('input[type=email]')!.value).toBe('');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('');
     expect(report.ok).toBe(true);
     expect(report.needs).toContain('email');
     expect(report.filled).toContain('reason');
@@ -134,7 +134,7 @@ describe('fillObjection: server-rendered English form', () => {
       throw new Error('background gone');
     });
     expect(report).toMatchObject({ ok: false, problem: 'planUnavailable', filled: [] });
-    expect(form.querySelector('input[type=email]')!.value).toBe('account@meta-prefill.example');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('account@meta-prefill.example');
     expect(form.querySelector('select')!.value).toBe('');
     expect(form.querySelector('textarea')!.value).toBe('');
   });

@@ -3,7 +3,6 @@
  * a server-rendered "help contact" form, a React-controlled form with obfuscated classes in several
  * languages, the pre-question stage, the third-party form.
  */
-import './happy-dom-selectors';
 
 export interface LanguageTexts {
   title: string;
@@ -224,7 +223,10 @@ export function preQuestionStage(lang: FixtureLang, delayMs = 30, opts: Controll
   const [yes, no] = Array.from(document.querySelectorAll<HTMLElement>('[role=radiogroup] [role=button]')) as [HTMLElement, HTMLElement];
   const formShown = new Promise<ControlledForm>((resolve) => {
     yes.addEventListener('click', () => {
-      setTimeout(() => resolve(controlledForm(lang, opts, document.getElementById('stage')!)), delayMs);
+      setTimeout(() => {
+        const container = document.getElementById('stage');
+        if (container) resolve(controlledForm(lang, opts, container));
+      }, delayMs);
     });
   });
   return { yes, no, formShown };

@@ -3,7 +3,6 @@ import { formRulesSchema, type FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';
 import { formUrl, formUrls } from '@/src/forms/rules/urls';
 import { normalizeText } from '@/src/forms/match';
-import './happy-dom-selectors';
 
 /** How the engine compares a button's whole text with a rule's words (see detect.ts findByWords). */
 const isWord = (words: readonly string[], shown: string) => words.map(normalizeText).includes(normalizeText(shown));

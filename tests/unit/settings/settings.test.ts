@@ -64,7 +64,7 @@ describe('save and load', () => {
     const loaded = await loadSettings();
     expect(loaded.settings.reasonIds).toEqual(['no-consent', 'memorisation']);
     expect(loaded.recovered).toBe(false);
-    await saveSettings({ ...VALID, reasonIds: ['irreversible', 'bogus'] });
+    await saveSettings({ ...VALID, reasonIds: ['irreversible', 'bogus'] as Settings['reasonIds'] });
     expect((await loadSettings()).settings.reasonIds).toEqual(['irreversible']);
     expect(await stored()).toMatchObject({ reasonIds: ['irreversible'] });
   });
