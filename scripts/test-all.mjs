@@ -16,7 +16,7 @@ const step = (name, command, env = {}) => {
   }
 };
 
-rmSync('test-results', { recursive: true, force: true });
+rmSync('reports', { recursive: true, force: true });
 step('build', 'node scripts/build.mjs');
 step('typecheck', 'npx tsc --noEmit');
 step('lint', 'npx eslint .');
@@ -31,8 +31,8 @@ const count = (file, read) => {
     return { passed: 0, failed: 1 };
   }
 };
-const unit = count('test-results/vitest.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
-const e2e = count('test-results/playwright.json', (r) => ({
+const unit = count('reports/vitest.json', (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests }));
+const e2e = count('reports/playwright.json', (r) => ({
   passed: r.stats.expected,
   failed: r.stats.unexpected + r.stats.flaky,
 }));
