@@ -8,6 +8,7 @@ import { saveSettings } from '@/src/settings/settings';
 import { loadCatalogue } from '@/src/reasons/catalogue';
 import { loadHistory } from '@/src/history/persist';
 import { toExportFile } from '@/src/history/exchange';
+import { report } from '../history/helpers';
 
 const catalogue = loadCatalogue();
 const TAB = { tab: { id: 12 } };
@@ -18,20 +19,9 @@ function setCookies(values: Record<string, string>) {
   cookies = values;
 }
 
+/** A submission as the content script reports it (shared with the history tests). */
 function submission(over: Partial<SubmissionReport> = {}): SubmissionReport {
-  return {
-    id: 'submission-0001',
-    ruleId: 'facebook-ai-objection',
-    platform: 'facebook',
-    formId: '712876720715583',
-    url: 'https://www.facebook.com/help/contact/712876720715583',
-    lang: 'de',
-    email: 'Me@Example.org',
-    reasonIds: ['no-consent'],
-    text: 'Ich widerspreche.',
-    at: '2025-06-02T09:30:00.000Z',
-    ...over,
-  };
+  return report({ email: 'Me@Example.org', reasonIds: ['no-consent'], text: 'Ich widerspreche.', at: '2025-06-02T09:30:00.000Z', ...over });
 }
 
 const storedLocal = () => fakeBrowser.storage.local.get(null);
