@@ -40,5 +40,8 @@ const passed = unit.passed + e2e.passed;
 const failed = unit.failed + e2e.failed;
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; end-to-end: ${e2e.passed} passed, ${e2e.failed} failed`);
 if (problems.length) console.log(`failed steps: ${problems.join(', ')}`);
-console.log(`${passed} passed, ${failed + (problems.length && failed === 0 ? problems.length : 0)} failed`);
+// A failed step that is not a test (typecheck, lint, build) counts as one failure, so that the closing line
+// never reads "0 failed" for a run that failed.
+const stepFailures = problems.filter((p) => p !== 'unit tests' && p !== 'end-to-end tests').length;
+console.log(`${passed} passed, ${failed + stepFailures} failed`);
 process.exit(problems.length || failed ? 1 : 0);

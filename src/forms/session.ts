@@ -148,18 +148,17 @@ export class FormSession {
       return;
     }
     const anchor = detection.state === 'form' ? detection.root : groupOf(detection.yes);
-    if (!this.control) this.mountControl(rule, detection);
+    if (!this.control) this.mountControl(rule);
     this.control?.placeBefore(anchor);
   }
 
-  private mountControl(rule: FormRule, detection: Detection): void {
+  private mountControl(rule: FormRule): void {
     const texts = this.deps.texts;
     this.control = createControl(
       this.doc,
       { title: texts.title, intro: rule.kind === 'third-party' ? texts.introThirdParty : texts.intro, button: texts.button },
       () => void this.autofill(),
     );
-    void detection;
     const control = this.control;
     void this.deps.accountStatus(rule.platform).then((status) => {
       if (status.confirmedAt && this.control === control) control.setNotice(texts.alreadyConfirmed(status.confirmedAt));

@@ -22,6 +22,7 @@ export const composeAnswerSchema = z.object({
 });
 export type ComposeAnswer = z.infer<typeof composeAnswerSchema>;
 
+/** The background's answer to a change that worked (shared with the extension's pages). */
 export const okAnswerSchema = z.object({ ok: z.boolean() });
 export const pendingAnswerSchema = z.object({ id: z.nullable(z.string()) });
 export const accountStatusAnswerSchema = z.object({

@@ -18,6 +18,14 @@ import {
 import { changeHistory, clearPending, loadHistory, setPending, takePending } from '../history/persist';
 import { mergeImport, parseImport } from '../history/exchange';
 import { formRules } from '../forms/rules/data';
+import { formRulesSchema, type FormRule } from '../forms/rules/schema';
+
+let validatedRules: FormRule[] | undefined;
+/** The form rules, checked against their schema once per worker start before any is sent out. */
+function rules(): FormRule[] {
+  validatedRules ??= formRulesSchema.parse(formRules);
+  return validatedRules;
+}
 
 const anyMessageSchema = z.union([contentMessageSchema, historyMessageSchema]);
 
@@ -37,7 +45,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
   try {
     switch (message.type) {
       case 'rule':
-        return formRules.find((rule) => rule.id === message.id) ?? { error: 'Unknown form rule' };
+        return rules().find((rule) => rule.id === message.id) ?? { error: 'Unknown form rule' };
       case 'compose': {
         const { settings } = await loadSettings();
         const composition = composeObjection({

@@ -1,14 +1,12 @@
 import * as z from 'zod/mini';
 import { askBackground } from '@/src/messaging/send';
+import { okAnswerSchema } from '@/src/messaging/content-protocol';
 import type { HistoryMessage } from '@/src/messaging/protocol';
 
 /*
  * Every change to the history is a message to the background, the only writer. `askBackground` throws
  * with the background's error text; callers show it.
  */
-
-/** The background's answer to a change that worked. */
-export const okAnswerSchema = z.object({ ok: z.literal(true) });
 
 export const importAnswerSchema = z.object({
   addedEntries: z.number(),
