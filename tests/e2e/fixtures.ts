@@ -101,3 +101,21 @@ export async function saveSettings(worker: Worker, settings: Record<string, unkn
     await chrome.storage.sync.set({ settings: value });
   }, settings);
 }
+
+/**
+ * Stops the extension's service worker, as Chromium does after 30 s idle, and waits until it has stopped.
+ * Uses the ServiceWorker domain of an extension page (same origin as the worker). Chromium restarts the
+ * worker on the next event; Playwright's Worker object then follows the new instance.
+ */
+export async function stopExtensionWorker(context: BrowserContext, extensionPage: Page, extensionId: string): Promise<void> {
+  const cdp = await context.newCDPSession(extensionPage);
+  const versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => versions.push(...(event.versions as typeof versions)));
+  await cdp.send('ServiceWorker.enable');
+  const ours = () => versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+  await test.expect.poll(() => ours().length).toBeGreaterThan(0);
+  await cdp.send('ServiceWorker.stopWorker', { versionId: ours()[0]!.versionId });
+  await test.expect.poll(() => ours().at(-1)?.runningStatus).toBe('stopped');
+  await cdp.send('ServiceWorker.disable');
+  await cdp.detach();
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker } from '../fixtures';
+import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 
 async function logIn(context: BrowserContext, platform: 'facebook' | 'instagram', id: string) {
@@ -100,6 +100,43 @@ test('two accounts on two platforms are listed separately, with the popup summar
   const popup = await openPopup();
   await expect(popup.getByRole('listitem').filter({ hasText: 'My main profile' })).toContainText('Confirmed');
   await expect(popup.getByRole('listitem').filter({ hasText: 'Instagram 200002' })).toContainText('Confirmed');
+});
+
+test('the worker is stopped between Send and the confirmation: still one complete entry', async ({
+  context,
+  page,
+  extensionId,
+  worker,
+}) => {
+  await logIn(context, 'instagram', '200002');
+  await saveSettings(worker, { reasonIds: ['safety'], ownWords: '', email: 'ich@example.de', country: 'DE' });
+  await worker.evaluate(() => ((globalThis as unknown as { __firstInstance: boolean }).__firstInstance = true));
+  const history = await openHistory(context, extensionId);
+
+  // The replica holds its request to Meta until released, so the worker can be stopped in between.
+  await page.goto(REPLICA_URLS.igGerman);
+  await page.evaluate(() => {
+    const w = window as unknown as { __holdSend: Promise<void>; __release: () => void };
+    w.__holdSend = new Promise((resolve) => (w.__release = resolve));
+  });
+  await page.getByRole('button', { name: /Autofill/ }).click();
+  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
+  await page.getByRole('button', { name: REPLICA_TEXTS.igGerman.send, exact: true }).click();
+  const account = history.getByRole('region', { name: 'Instagram 200002' });
+  await expect(account.locator('.badge').first()).toHaveText('Submitted');
+
+  await stopExtensionWorker(context, history, extensionId);
+  await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+  await expect(page.getByText(REPLICA_TEXTS.igGerman.confirmation.slice(0, 30))).toBeVisible();
+  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Meta confirmed');
+
+  // A new worker instance recorded the confirmation, into the same entry.
+  expect(await worker.evaluate(() => (globalThis as unknown as { __firstInstance?: boolean }).__firstInstance ?? false)).toBe(false);
+  await history.reload();
+  await expect(account.locator('.badge').first()).toHaveText('Confirmed');
+  await expect(account.getByRole('heading', { level: 4 })).toHaveCount(1);
+  await account.getByText(/Text sent to Meta/).click();
+  await expect(account).toContainText('Sicherheit');
 });
 
 test('export then import into a fresh profile gives the same history', async ({ context, page, extensionId }) => {
