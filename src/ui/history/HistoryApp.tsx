@@ -6,7 +6,7 @@ import { readPageMode } from './format';
 import { uiLocale } from './texts';
 
 /**
- * history.html: the submission history, or with `?proof=<accountKey>[&noprint=1]` the printable proof of
+ * objections.html: the submission history, or with `?proof=<accountKey>[&noprint=1]` the printable proof of
  * one account. `search` defaults to the page's own query string.
  */
 export function HistoryApp({ search }: { search?: string }) {

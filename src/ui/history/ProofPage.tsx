@@ -8,7 +8,7 @@ import { displayName, platformName, uiLocale } from './texts';
 import { useHistory } from './use-history';
 
 /**
- * A clean, printable record of one account's objections (`history.html?proof=<accountKey>`): everything a
+ * A clean, printable record of one account's objections (`objections.html?proof=<accountKey>`): everything a
  * data protection authority or Meta would ask for, and nothing else. Prints itself once loaded unless
  * `&noprint=1`.
  */

@@ -89,9 +89,9 @@ function withLocale(locale: string | undefined, format: (locale: string | undefi
 /** The page shows either the whole history or the printable proof of one account. */
 export type PageMode = { kind: 'list' } | { kind: 'proof'; accountKey: string; autoPrint: boolean };
 
-/** Address of the proof view of one account, relative to history.html. */
+/** Address of the proof view of one account, relative to objections.html. */
 export function proofHref(accountKey: string, noPrint = false): string {
-  return `history.html?proof=${encodeURIComponent(accountKey)}${noPrint ? '&noprint=1' : ''}`;
+  return `objections.html?proof=${encodeURIComponent(accountKey)}${noPrint ? '&noprint=1' : ''}`;
 }
 
 /** Reads `?proof=<accountKey>[&noprint=1]` from a page address's query string. */

@@ -245,7 +245,7 @@ function Accounts() {
           ))}
         </ul>
       )}
-      <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })}>
+      <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/objections.html') })}>
         {i18n.t('popup_openHistory')}
       </button>
     </section>

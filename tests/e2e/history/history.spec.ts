@@ -24,7 +24,7 @@ async function autofillAndSend(page: Page, url: string, send: string): Promise<{
 
 async function openHistory(context: BrowserContext, extensionId: string): Promise<Page> {
   const history = await context.newPage();
-  await history.goto(`chrome-extension://${extensionId}/history.html`);
+  await history.goto(`chrome-extension://${extensionId}/objections.html`);
   await expect(history.getByRole('heading', { level: 1 })).toBeVisible();
   return history;
 }

@@ -85,12 +85,12 @@ describe('languageName', () => {
 
 describe('proof address', () => {
   it.each([
-    ['facebook:1001', false, 'history.html?proof=facebook%3A1001'],
-    ['facebook:1001', true, 'history.html?proof=facebook%3A1001&noprint=1'],
-    ['instagram:unknown:a+b@x.org', false, 'history.html?proof=instagram%3Aunknown%3Aa%2Bb%40x.org'],
+    ['facebook:1001', false, 'objections.html?proof=facebook%3A1001'],
+    ['facebook:1001', true, 'objections.html?proof=facebook%3A1001&noprint=1'],
+    ['instagram:unknown:a+b@x.org', false, 'objections.html?proof=instagram%3Aunknown%3Aa%2Bb%40x.org'],
   ])('%s (noprint %s) → %s', (key, noPrint, href) => {
     expect(proofHref(key, noPrint)).toBe(href);
-    const mode = readPageMode(href.slice('history.html'.length));
+    const mode = readPageMode(href.slice('objections.html'.length));
     expect(mode).toEqual({ kind: 'proof', accountKey: key, autoPrint: !noPrint });
   });
 

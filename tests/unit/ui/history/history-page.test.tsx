@@ -163,7 +163,7 @@ describe('history page', () => {
   it('links each account to its proof view in a new tab', async () => {
     await showPage(sampleDoc());
     const link = byText<HTMLAnchorElement>(section('Anna personal')!, 'a', 'Print proof')!;
-    expect(link.getAttribute('href')).toBe('history.html?proof=facebook%3A1001');
+    expect(link.getAttribute('href')).toBe('objections.html?proof=facebook%3A1001');
     expect(link.target).toBe('_blank');
   });
 });
