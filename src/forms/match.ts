@@ -20,6 +20,18 @@ export function matchFormRule<R extends FormUrlRule>(href: string, rules: readon
   );
 }
 
+/** True on an https page of a host where Meta serves its help forms. */
+export function isFormHost(href: string, rules: readonly Pick<FormUrlRule, 'domain'>[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && url.port === '' && rules.some((rule) => host === rule.domain || host.endsWith('.' + rule.domain));
+}
+
 /** Lower case, without accents or curly apostrophes, with single spaces: how page text is compared. */
 export function normalizeText(text: string): string {
   return text

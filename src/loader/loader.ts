@@ -1,0 +1,39 @@
+import { matchFormRule } from '../forms/match';
+import { formUrls } from '../forms/rules/urls';
+import { watchUrl } from '../forms/navigation';
+
+/*
+ * The only content script: it runs on every Facebook and Instagram page, so it carries nothing but the
+ * forms' URL patterns and a URL watcher. When the URL is an objection form (on load, or after in-app
+ * navigation) it asks the background, once, to inject the engine (entrypoints/engine.ts) into this frame;
+ * from then on the engine watches the URL itself. No zod, no polyfill, no UI: see the budget in
+ * tests/unit/bundle/budgets.test.ts.
+ */
+
+/** The message the loader sends; the background answers `{ ok: true }` once the engine runs in the frame. */
+export const LOAD_ENGINE = 'load-engine';
+
+export type SendToBackground = (message: { type: typeof LOAD_ENGINE }) => Promise<unknown>;
+
+/** Starts watching; returns a function that stops the loader (used by the unit tests). */
+export function startLoader(win: Window, send: SendToBackground): () => void {
+  let requested = false;
+  let stopWatching = () => {};
+  const check = (href: string) => {
+    if (requested || !matchFormRule(href, formUrls)) return;
+    requested = true;
+    send({ type: LOAD_ENGINE }).then(
+      (answer) => {
+        if ((answer as { ok?: unknown } | undefined)?.ok === true) stopWatching();
+        // Refused or failed (a worker being updated, say): the next form URL asks again.
+        else requested = false;
+      },
+      () => {
+        requested = false;
+      },
+    );
+  };
+  stopWatching = watchUrl(win, check);
+  check(win.location.href);
+  return () => stopWatching();
+}
