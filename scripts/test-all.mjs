@@ -20,7 +20,7 @@ rmSync('reports', { recursive: true, force: true });
 step('build', 'node scripts/build.mjs');
 step('typecheck', 'npx tsc --noEmit');
 step('lint', 'npx eslint .');
-step('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted --no-config-discovery');
+step('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --no-config-discovery');
 step('unit tests', 'npx vitest run');
 step('end-to-end tests', 'npx playwright test', { CHROMIUM_PATH: chromium });
 
