@@ -15,12 +15,14 @@ const ADDON_ID = 'objector@objector.invalid';
 const ADDON_UUID = 'b5f0c1d2-7a3e-4c4b-9d51-0b1ec7000001';
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const ACCOUNT_ID = '100001';
-const WAIT = { timeout: 20_000, interval: 100 };
+const WAIT = { timeout: 30_000, interval: 100 };
 
 let firefox: Firefox;
 let bidi: BiDi;
 let tab: string;
 const posts: string[] = [];
+/** Replica responses Firefox refused (checked at the end of the journey, when the pages it needed are done). */
+const interceptErrors: string[] = [];
 
 beforeAll(async () => {
   firefox = await launchFirefox({ extensionUuids: { [ADDON_ID]: ADDON_UUID } });
@@ -78,6 +80,7 @@ test('Autofill on the Facebook form, Send, Meta confirms: Firefox records the ac
     expect(account).toContain(PREFILLED_EMAIL);
   }, WAIT);
   await screenshot(history, 'firefox-history');
+  expect(interceptErrors).toEqual([]);
 });
 
 /** Serves the server-rendered Facebook replica on its real https URL; everything else on Meta's hosts is a 404. */
@@ -105,13 +108,14 @@ async function serveFacebookReplica(): Promise<void> {
         body = renderLegacyForm(LEGACY_FORMS.fbEnglish, { action: url.pathname + url.search, prefill: true });
       }
     }
-    void bidi.send('network.provideResponse', {
+    const answer = bidi.send('network.provideResponse', {
       request: request.request,
       statusCode: status,
       reasonPhrase: status === 200 ? 'OK' : 'Not Found',
       headers: [{ name: 'content-type', value: { type: 'string', value: 'text/html; charset=utf-8' } }],
       body: { type: 'string', value: body },
     });
+    answer.catch((error: unknown) => interceptErrors.push(`${request.method} ${request.url}: ${String(error)}`));
   });
   await bidi.send('session.subscribe', { events: ['network.beforeRequestSent'] });
 }
