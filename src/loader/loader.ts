@@ -1,3 +1,4 @@
+import type { BackgroundMessageType } from '../messaging/protocol';
 import { matchFormRule } from '../forms/match';
 import { formUrls } from '../forms/rules/urls';
 import { watchUrl } from '../forms/navigation';
@@ -11,7 +12,7 @@ import { watchUrl } from '../forms/navigation';
  */
 
 /** The message the loader sends; the background answers `{ ok: true }` once the engine runs in the frame. */
-export const LOAD_ENGINE = 'load-engine';
+export const LOAD_ENGINE = 'load-engine' satisfies BackgroundMessageType;
 
 export type SendToBackground = (message: { type: typeof LOAD_ENGINE }) => Promise<unknown>;
 
