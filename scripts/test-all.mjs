@@ -1,6 +1,7 @@
 // `npm test`: every check. Typecheck, lint (ESLint, Mozilla's web-ext lint, and scripts/check-sources.mjs:
-// no copies of the platform/status lists, no casts of messages), the build, unit tests (vitest), end-to-end tests (Playwright, the built extension in Chromium) and the journey in real Firefox
-// (vitest over WebDriver BiDi). Ends with one line "N passed, N failed" that adds up all test results.
+// no copies of the platform/status lists, no casts of messages), the build, unit tests (vitest), end-to-end
+// tests (Playwright, the built extension in Chromium) and the journey in real Firefox (vitest over WebDriver
+// BiDi). Ends with one line "N passed, N failed" that adds up all test results.
 import { readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureFirefox, ensureNodeModules, run } from './ensure.mjs';
 
