@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { accountName } from '@/src/history/summary';
-import type { Account, Platform, Status } from '@/src/history/schema';
+import type { Account } from '@/src/history/schema';
+import type { Platform } from '@/src/domain/platform';
+import type { Status } from '@/src/domain/status';
 import { describeImportError } from './format';
 
 /** The status word shown in badges: "Submitted", "Confirmed", "Failed" in English. */
@@ -32,17 +34,6 @@ export function platformName(platform: Platform): string {
 
 export function displayName(account: Account): string {
   return accountName(account, i18n.t('history_unknownAccount'));
-}
-
-/** The browser's UI language as a BCP 47 tag, for dates and language names. */
-export function uiLocale(): string | undefined {
-  try {
-    const locale = i18n.t('@@ui_locale');
-    if (locale) return locale.replace(/_/g, '-');
-  } catch {
-    // not available: fall through
-  }
-  return typeof navigator === 'undefined' ? undefined : navigator.language;
 }
 
 /** A sentence for an import error code of `parseImport` (also what the background answers). */
