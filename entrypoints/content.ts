@@ -3,6 +3,7 @@ import { formUrls } from '@/src/forms/rules/urls';
 import type { FormRule } from '@/src/forms/rules/schema';
 import { FormSession } from '@/src/forms/session';
 import { watchUrl } from '@/src/forms/navigation';
+import { isFormHost } from '@/src/forms/match';
 import { contentTexts } from '@/src/ui/content-texts';
 import { askBackground } from '@/src/messaging/send';
 import {
@@ -17,9 +18,13 @@ import {
 // Wiring only: the engine is FormSession (src/forms). The content script carries only the forms' URL
 // patterns (src/forms/rules/urls.ts); the background sends the full rule of a form it recognises.
 export default defineContentScript({
-  matches: ['*://*.facebook.com/*', '*://*.instagram.com/*'],
+  // https only; the narrowest patterns that take in Facebook's locale hosts (nl-nl.…). The host list itself
+  // (www, web, m, mbasic, touch, locale hosts; www and help of Instagram) is checked first thing below.
+  matches: ['https://*.facebook.com/*', 'https://www.instagram.com/*', 'https://help.instagram.com/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // developers.facebook.com, business.facebook.com and the like get nothing: no listener, no watcher.
+    if (!isFormHost(location.href, formUrls)) return;
     const session = new FormSession(document, formUrls, {
       rule: async (id) => (await askBackground({ type: 'rule', id }, ruleAnswerSchema)) as FormRule,
       compose: (request) => askBackground({ type: 'compose', lang: request.lang, maxLength: request.maxLength }, composeAnswerSchema),
@@ -30,6 +35,8 @@ export default defineContentScript({
       texts: contentTexts(),
       now: () => new Date(),
       newId: () => crypto.randomUUID(),
+      // Browsers without the User Activation API (none that Objector supports) rely on isTrusted alone.
+      userActive: () => navigator.userActivation?.isActive ?? true,
     });
     const stopWatching = watchUrl(window, (href) => session.onUrl(href));
     session.onUrl(location.href);

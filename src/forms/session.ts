@@ -20,10 +20,18 @@ export interface SessionDeps {
   texts: ContentTexts;
   now(): Date;
   newId(): string;
+  /**
+   * Whether the page has transient user activation right now (`navigator.userActivation.isActive`): true
+   * only within a few seconds of a real click or key press, whatever script on the page does.
+   */
+  userActive(): boolean;
 }
 
-/** How long a replaced form must stay away, without an error, to count as Meta's confirmation. */
-const CONFIRM_AFTER_MS = 1500;
+/**
+ * How long a replaced form must stay away, without an error, before the control says Meta probably
+ * received it. Without a known confirmation phrase the entry stays "Submitted": a page can remove a form.
+ */
+const PROBABLY_AFTER_MS = 1500;
 
 /**
  * The engine on one page: follows the URL, and on an objection form URL watches the DOM until the form
@@ -38,7 +46,9 @@ export class FormSession {
   private control: ControlView | undefined;
   private detection: Detection | undefined;
   private lastFill: { reasonIds: string[] } | undefined;
-  private awaiting: { id: string; alertsBefore: Set<Element>; goneSince?: number; timer?: number } | undefined;
+  private awaiting: { id: string; alertsBefore: Set<Element>; goneSince?: number; timer?: number; probably?: boolean } | undefined;
+  /** Whether the background confirmed that the last Send is in the history ('failed': the write failed). */
+  private saved: 'pending' | 'saved' | 'failed' | undefined;
   private lastSend = { id: '', at: 0 };
   /** Meta's answer is on screen: the control stays to say so. */
   private outcomeShown = false;
@@ -70,11 +80,15 @@ export class FormSession {
     this.rule = rule;
     this.observer = new MutationObserver(() => this.schedule());
     this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    for (const type of ['click', 'keydown', 'submit']) this.doc.addEventListener(type, this.onUserEvent, true);
+    for (const type of ['click', 'keydown']) this.doc.addEventListener(type, this.onUserEvent, true);
     this.check();
     void this.deps.pending(rule.formId).then((id) => {
       // After a reload, what is on the page is already Meta's answer: its alerts count.
-      if (id && this.rule === rule && !this.awaiting) this.awaitAnswer(id, true);
+      if (id && this.rule === rule && !this.awaiting) {
+        // The background only keeps a pending submission it has written: it is saved.
+        this.saved = 'saved';
+        this.awaitAnswer(id, true);
+      }
     }).catch(() => undefined);
   }
 
@@ -112,11 +126,12 @@ export class FormSession {
   stop(): void {
     this.observer?.disconnect();
     this.observer = undefined;
-    for (const type of ['click', 'keydown', 'submit']) this.doc.removeEventListener(type, this.onUserEvent, true);
+    for (const type of ['click', 'keydown']) this.doc.removeEventListener(type, this.onUserEvent, true);
     this.control?.destroy();
     this.control = undefined;
     if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
     this.awaiting = undefined;
+    this.saved = undefined;
     this.rule = undefined;
     this.matched = undefined;
     this.detection = undefined;
@@ -160,27 +175,34 @@ export class FormSession {
       () => void this.autofill(),
     );
     const control = this.control;
+    // Only an objection confirmed by Meta's known wording (or by the user, from Meta's e-mail) is reported so.
     void this.deps.accountStatus(rule.platform).then((status) => {
       if (status.confirmedAt && this.control === control) control.setNotice(texts.alreadyConfirmed(status.confirmedAt));
     }).catch(() => undefined);
   }
 
-  /** A trusted click, Enter/Space or submit on the form's Send: the user sends. Scripts do not count. */
+  /**
+   * The user's own click, Enter or Space on the form's Send (or Enter in a one-line field of a `<form>`,
+   * which submits it): the user sends. Script cannot produce this: its events are not trusted, and a
+   * `submit` event (which `form.requestSubmit()` makes trusted) is never counted; the page must also have
+   * transient user activation, which only the user's input gives.
+   */
   private maybeSend(event: Event): void {
-    if (!event.isTrusted || !this.rule) return;
-    if (event.type === 'keydown') {
-      const key = (event as KeyboardEvent).key;
-      if (key !== 'Enter' && key !== ' ') return;
-    }
+    if (!event.isTrusted || !this.rule || !this.deps.userActive()) return;
+    const key = event.type === 'keydown' ? (event as KeyboardEvent).key : undefined;
+    if (key !== undefined && key !== 'Enter' && key !== ' ') return;
     const detection = detectObjectionForm(this.doc, this.rule);
     if (detection.state !== 'form') return;
     const target = event.target as Node | null;
-    if (event.type === 'submit') {
-      if (!(target instanceof HTMLFormElement) || !target.contains(Object.values(detection.fields)[0] ?? null)) return;
-    } else {
-      const send = findSubmitButton(detection);
-      if (!send || !target || !send.contains(target)) return;
-    }
+    const send = findSubmitButton(detection);
+    const onSend = !!send && !!target && send.contains(target);
+    const implicitSubmit =
+      key === 'Enter' &&
+      target instanceof HTMLInputElement &&
+      detection.root instanceof HTMLFormElement &&
+      detection.root.contains(target) &&
+      !!send;
+    if (!onSend && !implicitSubmit) return;
     this.recordSend(detection);
   }
 
@@ -205,19 +227,40 @@ export class FormSession {
       text,
       at: now.toISOString(),
     };
-    void this.deps.submitted(report).catch(() => undefined);
+    this.saved = 'pending';
     this.awaitAnswer(id);
+    this.deps.submitted(report).then(
+      () => {
+        if (this.lastSend.id !== id || this.saved !== 'pending') return;
+        this.saved = 'saved';
+        if (this.awaiting?.id === id) this.control?.setMessage(this.deps.texts.recorded, 'info');
+      },
+      (error: unknown) => {
+        if (this.lastSend.id !== id) return;
+        this.saved = 'failed';
+        this.showSaveFailed(error);
+      },
+    );
+  }
+
+  /** The history write failed: say so, whatever Meta answers; the form itself was sent. */
+  private showSaveFailed(error: unknown): void {
+    const control = this.ensureOutcomeControl();
+    control.setMessage(this.deps.texts.saveFailed(error instanceof Error ? error.message : String(error)), 'error');
   }
 
   private awaitAnswer(id: string, afterReload = false): void {
     if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
     const alertsBefore = afterReload ? new Set<Element>() : new Set(this.doc.querySelectorAll('[role=alert], [aria-live=assertive]'));
     this.awaiting = { id, alertsBefore };
-    this.control?.setMessage(this.deps.texts.recorded, 'info');
+    if (this.saved === 'saved') this.control?.setMessage(this.deps.texts.recorded, 'info');
     this.checkAnswer(this.detection ?? { state: 'none', rule: this.rule!, missing: [] });
   }
 
-  /** Meta's answer: an error shown → Failed; the form replaced by a message and no error → Confirmed. */
+  /**
+   * Meta's answer: an error shown → Failed; the form replaced by a known confirmation phrase → Confirmed;
+   * replaced by anything else → still Submitted, and the user is told it was probably received.
+   */
   private checkAnswer(detection: Detection): void {
     const awaiting = this.awaiting;
     const rule = this.rule;
@@ -231,15 +274,38 @@ export class FormSession {
       return;
     }
     if (pageSays(this.doc, rule.confirmationPhrases)) return this.settle('confirmed');
-    const now = Date.now();
+    const now = this.deps.now().getTime();
     awaiting.goneSince ??= now;
-    if (now - awaiting.goneSince >= CONFIRM_AFTER_MS) return this.settle('confirmed');
+    if (now - awaiting.goneSince >= PROBABLY_AFTER_MS) {
+      if (!awaiting.probably) this.showProbably();
+      awaiting.probably = true;
+      return;
+    }
     if (!awaiting.timer) {
       awaiting.timer = window.setTimeout(() => {
         awaiting.timer = undefined;
         this.check();
-      }, CONFIRM_AFTER_MS);
+      }, PROBABLY_AFTER_MS);
     }
+  }
+
+  /** The form went away without Meta's known wording: stays Submitted; the user checks Meta's e-mail. */
+  private showProbably(): void {
+    this.outcomeShown = true;
+    const control = this.ensureOutcomeControl();
+    control.setIntro('');
+    control.setButtonVisible(false);
+    if (this.saved === 'failed') return;
+    control.setMessage(this.deps.texts.probablyConfirmed, 'info');
+  }
+
+  /** The control, on screen even where Meta replaced the form (and the control with it) by its answer. */
+  private ensureOutcomeControl(): ControlView {
+    if (!this.control) {
+      this.control = createControl(this.doc, { title: this.deps.texts.title, intro: '', button: this.deps.texts.button }, () => void this.autofill());
+    }
+    if (!this.control.host.isConnected) this.doc.body.prepend(this.control.host);
+    return this.control;
   }
 
   private settle(status: 'confirmed' | 'failed'): void {
@@ -247,23 +313,27 @@ export class FormSession {
     if (!awaiting) return;
     if (awaiting.timer) clearTimeout(awaiting.timer);
     this.awaiting = undefined;
-    void this.deps.status(awaiting.id, status, this.deps.now().toISOString()).catch(() => undefined);
     const formGone = status === 'confirmed';
     this.outcomeShown = formGone;
-    if (!this.control) {
-      this.control = createControl(this.doc, { title: this.deps.texts.title, intro: '', button: this.deps.texts.button }, () => void this.autofill());
-    }
-    if (!this.control.host.isConnected) {
-      // Meta replaced the form (and the control with it) by its answer: show the outcome at the top.
-      this.doc.body.prepend(this.control.host);
-    }
+    const control = this.ensureOutcomeControl();
     if (formGone) {
-      this.control.setIntro('');
-      this.control.setButtonVisible(false);
+      control.setIntro('');
+      control.setButtonVisible(false);
     }
-    this.control.setMessage(
-      status === 'confirmed' ? this.deps.texts.confirmed : this.deps.texts.failed,
-      status === 'confirmed' ? 'success' : 'error',
+    // The outcome says "saved in your history as …": shown only once the background has written it.
+    this.deps.status(awaiting.id, status, this.deps.now().toISOString()).then(
+      () => {
+        if (this.control !== control || this.saved === 'failed') return;
+        control.setMessage(
+          status === 'confirmed' ? this.deps.texts.confirmed : this.deps.texts.failed,
+          status === 'confirmed' ? 'success' : 'error',
+        );
+      },
+      (error: unknown) => {
+        if (this.control !== control) return;
+        this.saved = 'failed';
+        this.showSaveFailed(error);
+      },
     );
   }
 }

@@ -51,7 +51,7 @@ export const ruleAnswerSchema = z.object({
   platform: z.string(),
   formId: z.string(),
   kind: z.string(),
-  domain: z.string(),
+  hosts: z.string(),
   paths: phrases,
   fields: z.array(
     z.object({

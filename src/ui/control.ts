@@ -49,6 +49,9 @@ export function createControl(doc: Document, texts: ControlTexts, onAutofill: ()
   button.textContent = texts.button;
   button.addEventListener('click', (event) => {
     event.stopPropagation();
+    // The shadow root is open (assistive technology and tests find the button by role and name), so page
+    // script can reach the button: only the user's own click or key press fills in their settings.
+    if (!event.isTrusted) return;
     onAutofill();
   });
   const message = doc.createElement('p');

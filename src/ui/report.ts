@@ -10,7 +10,11 @@ export interface ContentTexts {
   noForm: string;
   recorded: string;
   confirmed: string;
+  /** The form went away without Meta's known wording: the entry stays Submitted. */
+  probablyConfirmed: string;
   failed: string;
+  /** The history write failed (with the background's reason). */
+  saveFailed(reason: string): string;
   alreadyConfirmed(isoDate: string): string;
   field(role: FieldRole): string;
   filled(fields: string): string;

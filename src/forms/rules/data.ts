@@ -33,14 +33,13 @@ const yesWords = [
 /** Meta's confirmation, as far as its wording is known. Recognition does not rely on it alone. */
 const confirmationPhrases = [
   'we have received your', 'your request will be applied', 'you will receive an email', "you'll receive an email",
-  'thanks for your request', 'thank you',
-  'wir haben deinen einspruch erhalten', 'deine anfrage ab jetzt', 'du erhaltst eine e-mail', 'danke',
-  'we hebben je bezwaar ontvangen', 'je verzoek wordt vanaf nu', 'je ontvangt een e-mail', 'bedankt',
-  'nous avons bien recu', 'votre demande sera appliquee', 'vous recevrez un e-mail', 'merci',
-  "cio significa che la tua richiesta verra applicata", 'riceverai una e-mail', 'grazie',
-  'hemos recibido tu', 'tu solicitud se aplicara', 'recibiras un correo', 'gracias',
-  'otrzymalismy', 'twoja prosba bedzie', 'otrzymasz e-mail', 'dziekujemy',
-  'recebemos o teu', 'recebemos seu', 'o teu pedido sera aplicado', 'receberas um e-mail', 'obrigado',
+  'wir haben deinen einspruch erhalten', 'deine anfrage ab jetzt', 'du erhaltst eine e-mail',
+  'we hebben je bezwaar ontvangen', 'je verzoek wordt vanaf nu', 'je ontvangt een e-mail',
+  'nous avons bien recu', 'votre demande sera appliquee', 'vous recevrez un e-mail',
+  "cio significa che la tua richiesta verra applicata", 'riceverai una e-mail',
+  'hemos recibido tu', 'tu solicitud se aplicara', 'recibiras un correo',
+  'otrzymalismy', 'twoja prosba bedzie', 'otrzymasz e-mail',
+  'recebemos o teu', 'recebemos seu', 'o teu pedido sera aplicado', 'receberas um e-mail',
 ];
 
 /** Meta's error messages met by users (see meta-forms.md, failure modes). */
@@ -109,8 +108,8 @@ export const formRules: FormRule[] = [
     fields: [emailField, countryField, reasonField],
     ...objectionTexts,
   },
-  {
-    ...formUrl('facebook-third-party-ai'),
+  ...['facebook-third-party-ai', 'facebook-third-party-ai-older'].map((id): FormRule => ({
+    ...formUrl(id),
     kind: 'third-party',
     fields: [
       emailField,
@@ -120,5 +119,5 @@ export const formRules: FormRule[] = [
       { role: 'screenshot', fill: null, required: false, selectors: ['input[type=file]'] },
     ],
     ...objectionTexts,
-  },
+  })),
 ];

@@ -32,8 +32,8 @@ export const formRuleSchema = z.object({
   /** Meta's numeric id of the contact form, as it appears in the URL. */
   formId: z.string().regex(/^\d+$/),
   kind: z.enum(['objection', 'third-party']),
-  /** Registrable domain; every subdomain (www, m, web, nl-nl, help, …) matches. */
-  domain: z.enum(['facebook.com', 'instagram.com']),
+  /** Hosts (an anchored regular expression source, matched against the lower-case host name; https only). */
+  hosts: z.string().regex(/^\^.*\$$/),
   /** Path patterns (regular expression sources), tested against `location.pathname`. */
   paths: z.array(z.string().min(1)).min(1),
   fields: z.array(fieldRuleSchema).min(1),
@@ -52,7 +52,7 @@ export const formRulesSchema = z
   .min(1)
   .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'rule ids must be unique')
   .refine(
-    (rules) => rules.every((r) => r.paths.every((p) => isValidRegExp(p))),
+    (rules) => rules.every((r) => isValidRegExp(r.hosts) && r.paths.every((p) => isValidRegExp(p))),
     'every path pattern must be a valid regular expression',
   );
 

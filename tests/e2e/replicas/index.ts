@@ -243,7 +243,10 @@ export async function serveReplicas(context: BrowserContext): Promise<ReplicaSer
       return html(route, renderLegacyForm(legacy, { action: url.pathname + url.search, prefill }));
     }
     if (method !== 'GET') return notFound(route);
-    if (path === '/' || (contact && contact[1] === SPA_FORM_ID)) return html(route, renderFacebookSpa(spaLanguage(host)));
+    if (path === '/' || (contact && contact[1] === SPA_FORM_ID)) {
+      const posts = Number(url.searchParams.get('posts'));
+      return html(route, renderFacebookSpa(spaLanguage(host), Number.isInteger(posts) && posts > 0 ? Math.min(posts, 3000) : 3000));
+    }
     if (path === '/privacy/genai') return html(route, renderGenAiPage());
     return notFound(route);
   }

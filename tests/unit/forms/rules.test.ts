@@ -22,20 +22,21 @@ describe('form rules data', () => {
     expect(new Set(formRules.map((r) => r.formId)).size).toBe(formRules.length);
   });
 
-  it('knows the four forms of meta-forms.md', () => {
+  it('knows the five forms of meta-forms.md', () => {
     expect(formRules.map((r) => [r.platform, r.formId, r.kind]).sort()).toEqual(
       [
         ['facebook', '712876720715583', 'objection'],
         ['instagram', '767264225370182', 'objection'],
         ['facebook', '6359191084165019', 'objection'],
         ['facebook', '510058597920541', 'third-party'],
+        ['facebook', '1266025207620918', 'third-party'],
       ].sort(),
     );
   });
 
   it.each(formRules.map((r) => [r.id, r] as const))('%s takes its URL part from urls.ts', (id, rule) => {
-    const { id: ruleId, platform, formId, domain, paths } = rule;
-    expect({ id: ruleId, platform, formId, domain, paths }).toEqual(formUrl(id));
+    const { id: ruleId, platform, formId, hosts, paths } = rule;
+    expect({ id: ruleId, platform, formId, hosts, paths }).toEqual(formUrl(id));
   });
 
   it('the content script knows exactly the forms the background has rules for', () => {
@@ -151,7 +152,8 @@ describe('a broken rule is refused by the schema', () => {
     ['no error phrases', (r) => void (r[0]!.errorPhrases = [])],
     ['a non-numeric form id', (r) => void (r[0]!.formId = '71287672071558x')],
     ['an id with capitals', (r) => void (r[0]!.id = 'Facebook-AI')],
-    ['an unknown domain', (r) => void ((r[0] as { domain: string }).domain = 'facebook.com.evil.example')],
+    ['an unanchored host pattern', (r) => void (r[0]!.hosts = 'facebook\\.com')],
+    ['an invalid host pattern', (r) => void (r[0]!.hosts = '^(www\\.facebook\\.com$')],
     ['an unknown platform', (r) => void ((r[0] as { platform: string }).platform = 'threads')],
     ['an unknown field role', (r) => void ((r[0]!.fields[0] as { role: string }).role = 'password')],
     ['an unknown fill', (r) => void ((r[0]!.fields[0] as { fill: string }).fill = 'password')],

@@ -27,7 +27,9 @@ const texts: ContentTexts = {
   noForm: 'No objection form here.',
   recorded: 'Submission recorded.',
   confirmed: 'Meta confirmed your objection.',
+  probablyConfirmed: 'Probably received: check for Meta\'s e-mail.',
   failed: 'Meta showed an error.',
+  saveFailed: (reason) => `Not saved (${reason}); your form was still sent.`,
   alreadyConfirmed: (iso) => `Already confirmed on ${iso}.`,
   field: (role) => role,
   filled: (fields) => `Filled: ${fields}.`,
@@ -64,6 +66,7 @@ function makeDeps(over: Partial<SessionDeps> = {}) {
     texts,
     now: () => new Date('2025-06-02T09:30:00.000Z'),
     newId: () => `submission-${String(++n).padStart(4, '0')}`,
+    userActive: () => true,
     ...over,
   };
 }
@@ -79,6 +82,11 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
   return event;
+}
+
+/** The user's own click (trusted), as a real click on the control gives. */
+function clickTrusted(el: Element): void {
+  el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
 }
 
 let session: FormSession | undefined;
@@ -166,7 +174,7 @@ describe('FormSession: the Autofill control', () => {
     const deps = makeDeps();
     start(deps);
     await vi.waitFor(() => expect(controlButton()).not.toBeNull());
-    controlButton()!.click();
+    clickTrusted(controlButton()!);
     await vi.waitFor(() => expect(controlText()).toContain('Review and press Send.'));
     expect(deps.compose).toHaveBeenCalledWith({ lang: 'de', maxLength: 900 });
     f.rerender();
@@ -265,7 +273,7 @@ describe('FormSession: Send', () => {
     const deps = makeDeps();
     start(deps);
     await vi.waitFor(() => expect(controlButton()).not.toBeNull());
-    controlButton()!.click();
+    clickTrusted(controlButton()!);
     await vi.waitFor(() => expect(controlText()).toContain('Review'));
 
     f.send.firstElementChild!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
@@ -285,7 +293,7 @@ describe('FormSession: Send', () => {
     expect(controlText()).toContain(texts.recorded);
   });
 
-  it("a click on a submit button and the form's submit event are one Send", async () => {
+  it("a click on a submit button is one Send; the form's submit event adds nothing", async () => {
     const form = serverRenderedEnglishForm();
     const deps = makeDeps();
     start(deps);
@@ -294,6 +302,65 @@ describe('FormSession: Send', () => {
     form.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
     await flush();
     expect(deps.submitted).toHaveBeenCalledTimes(1);
+  });
+
+  it('a trusted submit event alone (what form.requestSubmit() fires) is not a Send', async () => {
+    const form = serverRenderedEnglishForm();
+    const deps = makeDeps();
+    start(deps);
+    await vi.waitFor(() => expect(control()).not.toBeNull());
+    form.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
+    await flush();
+    expect(deps.submitted).not.toHaveBeenCalled();
+  });
+
+  it('a trusted click on Send without user activation (script-driven) is not a Send', async () => {
+    const f = controlledForm('de');
+    const deps = makeDeps({ userActive: () => false });
+    start(deps);
+    await vi.waitFor(() => expect(control()).not.toBeNull());
+    f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    await flush();
+    expect(deps.submitted).not.toHaveBeenCalled();
+  });
+
+  it('Enter in a one-line field of a <form> submits it: a Send', async () => {
+    const form = serverRenderedEnglishForm();
+    const deps = makeDeps();
+    start(deps);
+    await vi.waitFor(() => expect(control()).not.toBeNull());
+    form.querySelector('input[type=email]')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    await flush();
+    expect(deps.submitted).toHaveBeenCalledTimes(1);
+  });
+
+  it('says "saved" only after the background confirmed the write', async () => {
+    let answer: (() => void) | undefined;
+    const f = controlledForm('de');
+    const deps = makeDeps({ submitted: vi.fn(() => new Promise<void>((resolve) => (answer = resolve))) });
+    start(deps);
+    await vi.waitFor(() => expect(control()).not.toBeNull());
+    f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    await flush();
+    expect(deps.submitted).toHaveBeenCalledTimes(1);
+    expect(controlText()).not.toContain(texts.recorded);
+    answer!();
+    await vi.waitFor(() => expect(controlText()).toContain(texts.recorded));
+  });
+
+  it('a failed write is shown as an error, and Meta\'s later confirmation does not claim it was saved', async () => {
+    const f = controlledForm('de');
+    const deps = makeDeps({ submitted: vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))) });
+    start(deps);
+    await vi.waitFor(() => expect(control()).not.toBeNull());
+    f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    await vi.waitFor(() => expect(controlText()).toContain('Not saved (QUOTA_BYTES quota exceeded); your form was still sent.'));
+    expect(controlText()).not.toContain(texts.recorded);
+    document.body.innerHTML = '<div role="main"><p>Danke. Wir haben deinen Einspruch erhalten.</p></div>';
+    await vi.waitFor(() => expect(deps.status).toHaveBeenCalled());
+    await flush();
+    expect(controlText()).toContain('Not saved');
+    expect(controlText()).not.toContain(texts.confirmed);
   });
 
   it('a trusted click elsewhere on the page is not a Send', async () => {
@@ -353,12 +420,34 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     expect(deps.status).not.toHaveBeenCalledWith('pending-0001', 'confirmed', expect.any(String));
   });
 
-  it('the form replaced by a message in no known wording → confirmed once it stays away', async () => {
-    const { deps } = await pendingOnForm();
-    document.body.innerHTML = '<div><p>Lorem ipsum dolor sit amet.</p></div>';
+  it('the form replaced by a message in no known wording → stays Submitted; "probably received" once it stays away', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let now = Date.parse('2025-06-02T09:30:00.000Z');
+      const f = controlledForm('de');
+      const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001'), now: () => new Date(now) });
+      start(deps);
+      await vi.waitFor(() => expect(controlText()).toContain(texts.recorded));
+      f.root.remove();
+      document.body.insertAdjacentHTML('beforeend', '<div><p>Lorem ipsum dolor sit amet.</p></div>');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(controlText()).not.toContain(texts.probablyConfirmed);
+      now += 1600;
+      await vi.advanceTimersByTimeAsync(1600);
+      await vi.waitFor(() => expect(controlText()).toContain(texts.probablyConfirmed));
+      expect(deps.status).not.toHaveBeenCalled();
+      expect(controlText()).not.toContain(texts.confirmed);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a page that only removes the form (as a hostile script could) never makes it Confirmed', async () => {
+    const { f, deps } = await pendingOnForm();
+    f.root.remove();
+    document.body.insertAdjacentHTML('beforeend', '<p>Thank you!</p>');
     await flush();
     expect(deps.status).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalledWith('pending-0001', 'confirmed', expect.any(String)), { timeout: 4000 });
   });
 
   it('while the form is still there, nothing is settled', async () => {
