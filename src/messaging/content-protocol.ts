@@ -47,6 +47,7 @@ export const errorAnswerSchema = z.object({ error: z.string() });
 /** A form rule sent by the background (validated there against the full schema; see forms/rules/schema.ts). */
 const phrases = z.array(z.string());
 export const ruleAnswerSchema = z.object({
+  format: z.number(),
   id: z.string(),
   platform: z.string(),
   formId: z.string(),
@@ -57,8 +58,11 @@ export const ruleAnswerSchema = z.object({
     z.object({
       role: z.string(),
       fill: z.nullable(z.string()),
-      required: z.boolean(),
+      control: z.string(),
+      recognises: z.optional(z.boolean()),
       selectors: phrases,
+      labels: z.optional(phrases),
+      valueShape: z.optional(z.string()),
     }),
   ),
   preQuestionYes: z.optional(phrases),

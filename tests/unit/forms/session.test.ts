@@ -2,15 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';
 import { formUrls } from '@/src/forms/rules/urls';
-import { FormSession, CONTROL_HOST_ATTRIBUTE, type SessionDeps } from '@/src/forms/session';
-import * as detect from '@/src/forms/detect';
+import { FormSession, type SessionDeps } from '@/src/forms/session';
+import { CONTROL_HOST_ATTRIBUTE } from '@/src/ui/control';
+import { controlPresenter } from '@/src/ui/control-presenter';
+import * as detect from '@/src/forms/find';
 import type { ComposeAnswer } from '@/src/messaging/content-protocol';
 import type { ContentTexts } from '@/src/ui/report';
 import { controlledForm, preQuestionStage, ruleById, serverRenderedEnglishForm, setPageLanguage, thirdPartyForm } from './fixtures';
 
 // Detection is spied on (and still runs) to show that a non-form URL costs no detection work.
-vi.mock('@/src/forms/detect', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/src/forms/detect')>();
+vi.mock('@/src/forms/find', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/src/forms/find')>();
   return { ...actual, detectObjectionForm: vi.fn(actual.detectObjectionForm) };
 });
 const detectSpy = vi.mocked(detect.detectObjectionForm);
@@ -25,6 +27,8 @@ const texts: ContentTexts = {
   introThirdParty: 'Objector can fill your e-mail and country.',
   button: 'Autofill objection',
   noForm: 'No objection form here.',
+  unrecognised: 'Objector does not recognise a form on this page.',
+  reportButton: 'Save a problem report',
   recorded: 'Submission recorded.',
   confirmed: 'Meta confirmed your objection.',
   probablyConfirmed: 'Probably received: check for Meta\'s e-mail.',
@@ -39,6 +43,7 @@ const texts: ContentTexts = {
   dropped: (count) => `${count} reasons left out.`,
   ownWordsDropped: 'Your own words were left out.',
   countryNotListed: 'Your country is not listed.',
+  notFound: (fields) => `Not found: ${fields}; check before Send.`,
   fieldsMissing: (fields) => `Missing: ${fields}.`,
   notAccepted: (fields) => `Not accepted: ${fields}.`,
   planUnavailable: 'Objector is not available.',
@@ -67,6 +72,8 @@ function makeDeps(over: Partial<SessionDeps> = {}) {
     now: () => new Date('2025-06-02T09:30:00.000Z'),
     newId: () => `submission-${String(++n).padStart(4, '0')}`,
     userActive: () => true,
+    present: controlPresenter(texts),
+    saveProblemReport: vi.fn(),
     ...over,
   };
 }
@@ -395,7 +402,7 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     expect(deps.status).toHaveBeenCalledTimes(1);
     // The outcome stays on screen, at the top, without an Autofill button.
     expect(controlText()).toContain(texts.confirmed);
-    expect(document.body.firstElementChild).toBe(control());
+    expect(document.querySelector('[role=main]')!.firstElementChild).toBe(control());
     expect(controlButton()!.hidden).toBe(true);
   });
 
@@ -475,5 +482,107 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     document.body.insertAdjacentHTML('beforeend', `<p>${CONFIRMATION_DE}</p>`);
     await flush();
     expect(deps.status).not.toHaveBeenCalled();
+  });
+});
+
+describe('FormSession: an objection URL with nothing recognisable', () => {
+  const reportButton = () =>
+    Array.from(control()?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === texts.reportButton && !b.hidden);
+
+  async function unrecognisedPage() {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    document.body.innerHTML = '<div role="main"><h2>Help us understand your request</h2><label>Your name <input name="Field1" value="Jan"></label><button>Continue</button></div>';
+    const deps = makeDeps();
+    start(deps);
+    await vi.advanceTimersByTimeAsync(0);
+    return deps;
+  }
+
+  afterEach(() => vi.useRealTimers());
+
+  it('says nothing for the first seconds (the form may still be rendering), then says so plainly and offers a report', async () => {
+    const deps = await unrecognisedPage();
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(control()).toBeNull();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(controlText()).toContain(texts.unrecognised);
+    expect(reportButton()).toBeDefined();
+    expect(document.querySelector('[role=main]')!.firstElementChild).toBe(control());
+
+    clickTrusted(reportButton()!);
+    expect(deps.saveProblemReport).toHaveBeenCalledWith({
+      ruleId: 'facebook-ai-objection',
+      // The test page's path (happy-dom follows form posts of earlier tests): the query is never part of it.
+      path: document.location.pathname,
+      found: [],
+      missing: ['reason'],
+    });
+  });
+
+  it('a page script clicking "Save a problem report" saves nothing', async () => {
+    const deps = await unrecognisedPage();
+    await vi.advanceTimersByTimeAsync(10_500);
+    reportButton()!.click();
+    expect(deps.saveProblemReport).not.toHaveBeenCalled();
+  });
+
+  it('a form that renders late replaces the message by the Autofill offer', async () => {
+    await unrecognisedPage();
+    await vi.advanceTimersByTimeAsync(10_500);
+    expect(controlText()).toContain(texts.unrecognised);
+    vi.useRealTimers();
+    controlledForm('de');
+    await vi.waitFor(() => expect(controlText()).toContain(texts.intro));
+    expect(controlText()).not.toContain(texts.unrecognised);
+    expect(controls()).toHaveLength(1);
+  });
+
+  it('a form that is there in time gets no such message', async () => {
+    controlledForm('de');
+    start(makeDeps());
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await vi.advanceTimersByTimeAsync(11_000);
+    expect(controlText()).not.toContain(texts.unrecognised);
+  });
+});
+
+describe('FormSession: Autofill that could not do everything', () => {
+  it('fills what is there, names the field it did not find, and offers a problem report', async () => {
+    const form = serverRenderedEnglishForm();
+    form.querySelector('input[type=email]')!.remove();
+    start(makeDeps());
+    await vi.waitFor(() => expect(controlButton()).not.toBeNull());
+    clickTrusted(controlButton()!);
+    await vi.waitFor(() => expect(controlText()).toContain('Not found: email; check before Send.'));
+    expect(form.querySelector('textarea')!.value).toBe(TEXT);
+    expect(controlText()).toContain('Filled: reason, country.');
+    const buttons = Array.from(control()!.shadowRoot!.querySelectorAll('button')).filter((b) => !b.hidden).map((b) => b.textContent);
+    expect(buttons).toContain(texts.reportButton);
+  });
+
+  it("a page script's click on Autofill (even inside the open shadow root) fills nothing", async () => {
+    const f = controlledForm('de');
+    const deps = makeDeps();
+    start(deps);
+    await vi.waitFor(() => expect(controlButton()).not.toBeNull());
+    controlButton()!.click();
+    controlButton()!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await flush();
+    expect(deps.compose).not.toHaveBeenCalled();
+    expect(f.reason.value).toBe('');
+  });
+});
+
+describe('FormSession: the older third-party form 1266025207620918', () => {
+  it('is recognised and described, and Autofill writes no objection reasons into it', async () => {
+    const form = thirdPartyForm();
+    const deps = makeDeps();
+    start(deps, 'https://www.facebook.com/help/contact/1266025207620918');
+    await vi.waitFor(() => expect(controlText()).toContain(texts.introThirdParty));
+    clickTrusted(controlButton()!);
+    await vi.waitFor(() => expect(controlText()).toContain('Review and press Send.'));
+    expect(form.querySelector('textarea')!.value).toBe('');
+    expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('me@example.org');
   });
 });
