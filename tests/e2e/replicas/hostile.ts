@@ -54,8 +54,6 @@ export const PLANTED = {
   query: 'fbclid=IwAR3plantedClickId&uid=100004829384756',
 } as const;
 
-const LOCALE_CONFIRMATION_KEY = 'pl';
-
 function sheet() {
   return atomicSheet({
     body: SYSTEM_FONT + ';margin:0;background:#f0f2f5;color:#1c1e21;font-size:15px;line-height:1.34',
@@ -315,5 +313,3 @@ export function renderNothingPage(): string {
   const script = '<script>window.__env={"token":"' + p.scriptToken + '","actor":"' + p.accountId + '"};</script>';
   return shell(s, 'en', 'Help Center', 'Search help articles', inner, script);
 }
-
-export { LOCALE_CONFIRMATION_KEY };
