@@ -6,7 +6,7 @@ import { FormSession, type SessionDeps } from '@/src/forms/session';
 import { CONTROL_HOST_ATTRIBUTE } from '@/src/ui/control';
 import { controlPresenter } from '@/src/ui/control-presenter';
 import * as detect from '@/src/forms/find';
-import type { ComposeAnswer } from '@/src/messaging/content-protocol';
+import type { ComposeAnswer } from '@/src/messaging/answers';
 import type { ContentTexts } from '@/src/ui/report';
 import { controlledForm, preQuestionStage, ruleById, serverRenderedEnglishForm, setPageLanguage, thirdPartyForm } from './fixtures';
 
