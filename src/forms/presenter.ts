@@ -1,5 +1,6 @@
 import type { FormRule } from './rules/schema';
 import type { FillReport } from './fill';
+import type { Outcome } from '../domain/status';
 
 /*
  * What the engine needs from the in-page control, and nothing more. The control itself (texts, DOM, shadow
@@ -15,7 +16,7 @@ export interface ControlActions {
 }
 
 /** Meta's answer as the control tells it. */
-export type AnswerShown = 'confirmed' | 'failed' | 'probably';
+export type AnswerShown = Outcome | 'probably';
 
 export interface ControlPresenter {
   /** Shows the control right before `anchor`, or at the top of the page's main region when null. */

@@ -1,6 +1,7 @@
 import type { FieldRole, FormRule } from './rules/schema';
 import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
+import type { Outcome } from '../domain/status';
 import { detectObjectionForm, type Detection } from './find';
 import { fillObjection, type FillReport, type PlanRequest } from './fill';
 import { matchFormRule } from './match';
@@ -24,7 +25,7 @@ export interface SessionDeps {
   compose(request: PlanRequest): Promise<ComposeAnswer>;
   /** Resolves once the background has written the submission; rejects with its reason otherwise. */
   submitted(report: SubmissionReport): Promise<void>;
-  status(id: string, status: 'confirmed' | 'failed', at: string): Promise<void>;
+  status(id: string, status: Outcome, at: string): Promise<void>;
   pending(formId: string): Promise<string | null>;
   accountStatus(platform: FormRule['platform']): Promise<AccountStatusAnswer>;
   /** The in-page control (UI code, src/ui/control-presenter.ts). */
@@ -312,7 +313,7 @@ export class FormSession {
     return control;
   }
 
-  private settle(status: 'confirmed' | 'failed'): void {
+  private settle(status: Outcome): void {
     const awaiting = this.awaiting;
     if (!awaiting) return;
     if (awaiting.timer) clearTimeout(awaiting.timer);

@@ -2,6 +2,7 @@ import type { SubmissionReport } from '../messaging/protocol';
 import type { FormRule } from './rules/schema';
 import { fieldText, findSubmitButton, isUsable, pageSays, type Detection, type FoundForm } from './find';
 import { pageLanguage } from './match';
+import type { Outcome } from '../domain/status';
 
 /*
  * The submission tracker's judgements: is this event the user's own Send, what did the form really send,
@@ -55,7 +56,7 @@ export function readSubmission(
 }
 
 /** Meta's answer as far as the page shows it now. */
-export type PageAnswer = 'failed' | 'confirmed' | 'form-still-there' | 'form-gone';
+export type PageAnswer = Outcome | 'form-still-there' | 'form-gone';
 
 /**
  * An error (a new alert, or a known error phrase) → failed; a known confirmation phrase once the form is
