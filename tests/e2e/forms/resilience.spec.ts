@@ -76,6 +76,7 @@ test('Lexical-style editor and combobox country: filled through the editing path
   await expect(page.getByRole('combobox', { name: HOSTILE_TEXTS.en.country })).toHaveText('Germany');
   await expect(page.getByRole('listbox')).toBeHidden();
   await screenshot(page, 'form-lexical-filled');
+  expect(replicas.transmissions).toHaveLength(0); // never presses Send
 
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(HOSTILE_TEXTS.en.confirmation.slice(0, 30))).toBeVisible();
@@ -97,6 +98,7 @@ test('combobox country: with no saved country, Meta\'s prefilled one is left alo
   await autofillButton(page).click();
   await expect(control(page).getByRole('status')).toContainText('Filled in');
   await expect(page.getByRole('combobox', { name: HOSTILE_TEXTS.en.country })).toHaveText('Ireland');
+  expect(replicas.transmissions).toHaveLength(0); // never presses Send
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByText(HOSTILE_TEXTS.en.confirmation.slice(0, 30))).toBeVisible();
   expect(replicas.transmissions[0]!.fields[HOSTILE_FIELDS.lexical.country]).toBe('IE');
