@@ -5,8 +5,12 @@ import preact from '@preact/preset-vite';
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
-/** Where the loader runs and the engine may be injected; the loader and the background also refuse http. */
-const SITES = ['*://*.facebook.com/*', '*://*.instagram.com/*'];
+/**
+ * Where the loader runs and the engine may be injected: https only; the narrowest patterns that take in
+ * Facebook's locale hosts (nl-nl.…). The host list itself (src/forms/rules/hosts.ts) is checked by the loader
+ * and again by the background before it injects.
+ */
+const SITES = ['https://*.facebook.com/*', 'https://www.instagram.com/*', 'https://help.instagram.com/*'];
 
 // Manifest and build. Every permission is justified in README.md ("Permissions"); the unit test
 // tests/unit/manifest/manifest.test.ts checks the built manifests of both browsers against that table.
@@ -40,6 +44,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'cookies', 'scripting'],
+    // The same as the loader's matches (SITES above): https only.
     host_permissions: [...SITES],
     action: { default_title: '__MSG_extName__', default_icon: ICONS },
     ...(browser === 'firefox'

@@ -1,19 +1,27 @@
 import { browser } from 'wxt/browser';
 import { formUrls } from '@/src/forms/rules/urls';
 import { FormSession } from '@/src/forms/session';
-import { watchUrl } from '@/src/forms/navigation';
+import { watchUrl } from '@/src/forms/watch';
+import { buildProblemReport, problemReportFile, saveProblemReport } from '@/src/forms/report';
+import { controlPresenter } from '@/src/ui/control-presenter';
+import { isFormHost } from '@/src/forms/match';
 import { contentTexts } from '@/src/ui/content-texts';
 import { askBackground } from '@/src/messaging/send';
 import { handleTabMessage } from '@/src/messaging/receive';
 import { claimEngine } from '@/src/loader/engine-guard';
 
-// Wiring only: the engine is FormSession (src/forms). Not a content script: the background injects it
-// (scripting.executeScript, src/loader/inject.ts) into a frame whose loader (entrypoints/loader.ts) saw an
-// objection form's URL, possibly long after the page loaded and after in-app navigation. From then on it
-// follows the URL itself, away from the form and back. The background sends the full rule of a form.
+// Wiring only: the engine is FormSession (src/forms: page watcher, form finder, filler, submission
+// tracker); the in-page control is UI code (src/ui/control-presenter.ts) handed to it here. Not a content
+// script: the background injects it (scripting.executeScript, src/loader/inject.ts) into a frame whose loader
+// (entrypoints/loader.ts) saw an objection form's URL, possibly long after the page loaded and after in-app
+// navigation. From then on it follows the URL itself, away from the form and back. The background sends the
+// full rule of a form it recognises.
 export default defineUnlistedScript(() => {
+  // The background injects only on Meta's form hosts; checked again here, where it costs nothing.
+  if (!isFormHost(location.href, formUrls)) return;
   // Injected twice into one frame (two requests racing), the second copy does nothing.
   if (!claimEngine(globalThis)) return;
+  const texts = contentTexts();
   const session = new FormSession(document, formUrls, {
     rule: (id) => askBackground('rule', { id }),
     compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
@@ -21,9 +29,15 @@ export default defineUnlistedScript(() => {
     status: async (id, status, at) => void (await askBackground('status', { id, status, at })),
     pending: async (formId) => (await askBackground('pending', { formId })).id,
     accountStatus: (platform) => askBackground('account-status', { platform }),
-    texts: contentTexts(),
+    present: controlPresenter(texts),
+    saveProblemReport: (context) => {
+      const report = buildProblemReport(document, { version: browser.runtime.getManifest().version, ...context });
+      saveProblemReport(document, problemReportFile(report));
+    },
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
+    // Browsers without the User Activation API (none that Objector supports) rely on isTrusted alone.
+    userActive: () => navigator.userActivation?.isActive ?? true,
   });
   watchUrl(window, (href) => session.onUrl(href));
   session.onUrl(location.href);

@@ -11,17 +11,16 @@ export function matchFormRule<R extends FormUrlRule>(href: string, rules: readon
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  // Plain http is a page any network in between could have written: never a form Objector acts on.
+  if (url.protocol !== 'https:' || url.port !== '') return undefined;
   const host = url.hostname.toLowerCase();
   return rules.find(
-    (rule) =>
-      (host === rule.domain || host.endsWith('.' + rule.domain)) &&
-      rule.paths.some((pattern) => new RegExp(pattern).test(url.pathname)),
+    (rule) => new RegExp(rule.hosts).test(host) && rule.paths.some((pattern) => new RegExp(pattern).test(url.pathname)),
   );
 }
 
-/** True on an https page of a host where Meta serves its help forms. */
-export function isFormHost(href: string, rules: readonly Pick<FormUrlRule, 'domain'>[]): boolean {
+/** True on an https page of a host where Meta serves its help forms (the content script's first check). */
+export function isFormHost(href: string, rules: readonly Pick<FormUrlRule, 'hosts'>[]): boolean {
   let url: URL;
   try {
     url = new URL(href);
@@ -29,7 +28,7 @@ export function isFormHost(href: string, rules: readonly Pick<FormUrlRule, 'doma
     return false;
   }
   const host = url.hostname.toLowerCase();
-  return url.protocol === 'https:' && url.port === '' && rules.some((rule) => host === rule.domain || host.endsWith('.' + rule.domain));
+  return url.protocol === 'https:' && url.port === '' && rules.some((rule) => new RegExp(rule.hosts).test(host));
 }
 
 /** Lower case, without accents or curly apostrophes, with single spaces: how page text is compared. */

@@ -1,7 +1,7 @@
 import type { BackgroundMessageType } from '../messaging/protocol';
-import { matchFormRule } from '../forms/match';
+import { isFormHost, matchFormRule } from '../forms/match';
 import { formUrls } from '../forms/rules/urls';
-import { watchUrl } from '../forms/navigation';
+import { watchUrl } from '../forms/watch';
 
 /*
  * The only content script: it runs on every Facebook and Instagram page, so it carries nothing but the
@@ -18,6 +18,8 @@ export type SendToBackground = (message: { type: typeof LOAD_ENGINE }) => Promis
 
 /** Starts watching; returns a function that stops the loader (used by the unit tests). */
 export function startLoader(win: Window, send: SendToBackground): () => void {
+  // developers.facebook.com, business.facebook.com and the like get nothing: no listener, no watcher.
+  if (!isFormHost(win.location.href, formUrls)) return () => undefined;
   let requested = false;
   let stopWatching = () => {};
   const check = (href: string) => {

@@ -31,8 +31,8 @@ const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'mani
 
 const BUDGETS: Array<[string, () => number, number]> = [
   // Runs on every Facebook and Instagram page: the issue's hard limit is 3 KiB, its goal 2 KiB.
-  ['loader (the only content script)', () => gzipped(chrome, 'loader.js'), 2 * KiB],
-  ['engine (injected on form pages only)', () => gzipped(chrome, 'engine.js'), 32 * KiB],
+  ['loader (the only content script)', () => gzipped(chrome, 'loader.js'), 3 * KiB],
+  ['engine (injected on form pages only)', () => gzipped(chrome, 'engine.js'), 40 * KiB],
   ['popup page scripts', () => pageScripts(chrome, 'popup.html').reduce((sum, f) => sum + gzipped(chrome, f), 0), 110 * KiB],
   ['history page scripts', () => pageScripts(chrome, 'objections.html').reduce((sum, f) => sum + gzipped(chrome, f), 0), 56 * KiB],
 ];
