@@ -10,6 +10,8 @@ export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
 export interface Fixtures {
+  /** The browser's language (`test.use({ language: 'de' })`); English (en-US) unless a test says otherwise. */
+  language: string;
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
@@ -19,12 +21,18 @@ export interface Fixtures {
   openPopup: (target?: Page) => Promise<Page>;
 }
 
-export async function launchWithExtension(userDataDir: string, colorScheme: 'light' | 'dark' = 'light') {
+/**
+ * Chromium with the built extension. `language` is the browser's language, which the extension's texts follow:
+ * `--lang` chooses the extension's locale (also in Debian's Chromium, which ships only the en-US UI pack),
+ * LANGUAGE does so for a Linux desktop Chromium, and `locale` is what pages see (navigator.language).
+ */
+export async function launchWithExtension(userDataDir: string, colorScheme: 'light' | 'dark' = 'light', language = 'en-US') {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     colorScheme,
-    locale: 'en-US',
+    locale: language,
+    env: { ...process.env, LANGUAGE: language.replace('-', '_') },
     viewport: { width: 1100, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -37,7 +45,7 @@ export async function launchWithExtension(userDataDir: string, colorScheme: 'lig
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${language}`,
     ],
   });
 }
@@ -47,10 +55,10 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  language: ['en-US', { option: true }],
+  context: async ({ language }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
-    const context = await launchWithExtension(dir);
+    const context = await launchWithExtension(dir, 'light', language);
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });

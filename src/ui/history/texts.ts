@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { uiLocaleTag } from '../locales';
 import { accountName } from '@/src/history/summary';
 import type { Account, Platform, Status } from '@/src/history/schema';
 import { describeImportError } from './format';
@@ -34,15 +35,9 @@ export function displayName(account: Account): string {
   return accountName(account, i18n.t('history_unknownAccount'));
 }
 
-/** The browser's UI language as a BCP 47 tag, for dates and language names. */
+/** The language of the texts shown, as a BCP 47 tag, for dates and language names (see `uiLocaleTag`). */
 export function uiLocale(): string | undefined {
-  try {
-    const locale = i18n.t('@@ui_locale');
-    if (locale) return locale.replace(/_/g, '-');
-  } catch {
-    // not available: fall through
-  }
-  return typeof navigator === 'undefined' ? undefined : navigator.language;
+  return uiLocaleTag();
 }
 
 /** A sentence for an import error code of `parseImport` (also what the background answers). */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { uiLocaleTag } from '../locales';
 import { z } from 'zod';
 import { loadCatalogue, toFormLanguage, FORM_LANGUAGES, REASON_IDS, type FormLanguage } from '../../reasons/catalogue';
 import { composeObjection, OWN_WORDS_MAX } from '../../reasons/compose';
@@ -12,7 +13,7 @@ import type { ProbeAnswer } from '../../messaging/protocol';
 import { autofillTab, FORM_URLS, probeTab, targetTabId } from './active-tab';
 import { useSettings } from './use-settings';
 
-const uiLang = i18n.t('@@ui_locale').replace('_', '-');
+const uiLang = uiLocaleTag();
 
 export function App() {
   const { settings, recovered, saveState, update } = useSettings();
