@@ -6,7 +6,9 @@ import { i18n } from '#i18n';
  * default. Chromium and Firefox accept every one of these folder names (pt serves pt-PT and pt-BR, nb serves
  * Norwegian); see README "Languages".
  */
-export const UI_LOCALES = ['en', 'cs', 'da', 'de', 'es', 'fi', 'fr', 'it', 'nb', 'nl', 'pl', 'pt', 'sk', 'sv'] as const;
+export const UI_LOCALES = [
+  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'fi', 'fr', 'hr', 'hu', 'it', 'nb', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export function isUiLocale(code: string): code is UiLocale {

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import { test, expect, screenshot, saveSettings, EXTENSION_PATH } from '../fixtures';
+import { test, expect, screenshot, saveSettings, EXTENSION_PATH, launchWithExtension, extensionWorker } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 import { UI_LOCALES } from '../../../src/ui/locales';
 
@@ -65,6 +66,21 @@ test('the build has a messages file for every UI language, and Chromium loads th
   for (const code of UI_LOCALES) expect(existsSync(path.join(EXTENSION_PATH, '_locales', code, 'messages.json')), code).toBe(true);
   // Loaded (a worker runs) and in English for an English browser.
   expect(await worker.evaluate(() => chrome.i18n.getMessage('ui_language'))).toBe('en');
+});
+
+test('Chromium serves the locales missing from Chrome\'s documented list: Norwegian, Portuguese, Irish, Maltese, Icelandic', async () => {
+  for (const code of ['nb', 'pt', 'ga', 'mt', 'is'].filter((c) => (UI_LOCALES as readonly string[]).includes(c))) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
+    const context = await launchWithExtension(dir, 'light', code);
+    try {
+      const worker = await extensionWorker(context);
+      expect(await worker.evaluate(() => chrome.i18n.getMessage('ui_language')), code).toBe(code);
+      expect(await worker.evaluate(() => chrome.i18n.getMessage('popup_openHistory')), code).toBe((await messages(code)).popup_openHistory);
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });
 
 for (const code of ['de', 'pl', 'sv'] as const) {
