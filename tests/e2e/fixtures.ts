@@ -22,17 +22,22 @@ export interface Fixtures {
 }
 
 /**
- * Chromium with the built extension. `language` is the browser's language, which the extension's texts follow:
- * `--lang` chooses the extension's locale (also in Debian's Chromium, which ships only the en-US UI pack),
- * LANGUAGE does so for a Linux desktop Chromium, and `locale` is what pages see (navigator.language).
+ * Chromium with the built extension; `headless: false` needs a display (npm run demo). `locale` is the browser's
+ * language, which the extension's texts follow: `--lang` chooses the extension's locale (also in Debian's
+ * Chromium, which ships only the en-US UI pack), LANGUAGE does so for a Linux desktop Chromium, and pages see
+ * it as navigator.language.
  */
-export async function launchWithExtension(userDataDir: string, colorScheme: 'light' | 'dark' = 'light', language = 'en-US') {
+export async function launchWithExtension(
+  userDataDir: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  { headless = true, locale = 'en-US' }: { headless?: boolean; locale?: string } = {},
+) {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     colorScheme,
-    locale: language,
-    env: { ...process.env, LANGUAGE: language.replace('-', '_') },
+    locale,
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     viewport: { width: 1100, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -45,7 +50,7 @@ export async function launchWithExtension(userDataDir: string, colorScheme: 'lig
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--lang=${language}`,
+      `--lang=${locale}`,
     ],
   });
 }
@@ -58,7 +63,7 @@ export const test = base.extend<Fixtures>({
   language: ['en-US', { option: true }],
   context: async ({ language }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
-    const context = await launchWithExtension(dir, 'light', language);
+    const context = await launchWithExtension(dir, 'light', { locale: language });
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ test('the build has a messages file for every UI language, and Chromium loads th
 test('Chromium serves the locales missing from Chrome\'s documented list: Norwegian, Portuguese, Irish, Maltese, Icelandic', async () => {
   for (const code of ['nb', 'pt', 'ga', 'mt', 'is'].filter((c) => (UI_LOCALES as readonly string[]).includes(c))) {
     const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
-    const context = await launchWithExtension(dir, 'light', code);
+    const context = await launchWithExtension(dir, 'light', { locale: code });
     try {
       const worker = await extensionWorker(context);
       expect(await worker.evaluate(() => chrome.i18n.getMessage('ui_language')), code).toBe(code);
