@@ -7,7 +7,8 @@ import { i18n } from '#i18n';
  * Norwegian); see README "Languages".
  */
 export const UI_LOCALES = [
-  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'fi', 'fr', 'hr', 'hu', 'it', 'nb', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv',
+  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'hr', 'hu', 'it', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'ro',
+  'sk', 'sl', 'sv',
 ] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
