@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import { uiLocaleTag } from './locales';
 import type { ContentTexts } from './report';
+import { uiLocale } from './locale';
 
 /** The in-page texts from the extension's locale files, in the browser's language. */
 export function contentTexts(): ContentTexts {
-  const uiLang = uiLocaleTag();
+  const uiLang = uiLocale();
   const date = (iso: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(uiLang, { dateStyle: 'long' });

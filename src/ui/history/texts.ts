@@ -1,5 +1,4 @@
 import { i18n } from '#i18n';
-import { uiLocaleTag } from '../locales';
 import { accountName } from '@/src/history/summary';
 import type { Account } from '@/src/history/schema';
 import type { Platform } from '@/src/domain/platform';
@@ -35,11 +34,6 @@ export function platformName(platform: Platform): string {
 
 export function displayName(account: Account): string {
   return accountName(account, i18n.t('history_unknownAccount'));
-}
-
-/** The language of the texts shown, as a BCP 47 tag, for dates and language names (see `uiLocaleTag`). */
-export function uiLocale(): string | undefined {
-  return uiLocaleTag();
 }
 
 /** A sentence for an import error code of `parseImport` (also what the background answers). */

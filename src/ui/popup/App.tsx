@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { uiLocaleTag } from '../locales';
 import { z } from 'zod';
 import { loadCatalogue, toFormLanguage, FORM_LANGUAGES, REASON_IDS, type FormLanguage } from '../../reasons/catalogue';
 import { composeObjection, OWN_WORDS_MAX } from '../../reasons/compose';
@@ -14,9 +13,10 @@ import { autofillTab, FORM_URLS, NOT_A_FORM, probeTab, targetTabId } from './act
 
 /** How long the popup waits for the page's answer before offering the forms instead of showing nothing. */
 const PROBE_PATIENCE_MS = 1500;
+import { uiLocale } from '../locale';
 import { useSettings } from './use-settings';
 
-const uiLang = uiLocaleTag();
+const uiLang = uiLocale();
 
 export function App() {
   const { settings, recovered, saveState, update } = useSettings();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formRulesSchema, type FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';
-import { formUrl, formUrls } from '@/src/forms/rules/urls';
+import { formUrls } from '@/src/forms/rules/urls';
 import { normalizeText } from '@/src/forms/match';
 
 /** How the engine compares a button's whole text with a rule's words (see detect.ts findByWords). */
@@ -31,11 +31,6 @@ describe('form rules data', () => {
         ['facebook', '510058597920541', 'third-party'],
       ].sort(),
     );
-  });
-
-  it.each(formRules.map((r) => [r.id, r] as const))('%s takes its URL part from urls.ts', (id, rule) => {
-    const { id: ruleId, platform, formId, domain, paths } = rule;
-    expect({ id: ruleId, platform, formId, domain, paths }).toEqual(formUrl(id));
   });
 
   it('the content script knows exactly the forms the background has rules for', () => {
