@@ -10,6 +10,8 @@ export const EXTENSION_PATH = path.resolve('.output/chrome-mv3');
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
 export interface Fixtures {
+  /** The browser's language (`test.use({ language: 'de' })`); English (en-US) unless a test says otherwise. */
+  language: string;
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
@@ -19,7 +21,12 @@ export interface Fixtures {
   openPopup: (target?: Page) => Promise<Page>;
 }
 
-/** `headless: false` needs a display (npm run demo); `locale` sets the browser's UI language, which the extension follows. */
+/**
+ * Chromium with the built extension; `headless: false` needs a display (npm run demo). `locale` is the browser's
+ * language, which the extension's texts follow: `--lang` chooses the extension's locale (also in Debian's
+ * Chromium, which ships only the en-US UI pack), LANGUAGE does so for a Linux desktop Chromium, and pages see
+ * it as navigator.language.
+ */
 export async function launchWithExtension(
   userDataDir: string,
   colorScheme: 'light' | 'dark' = 'light',
@@ -30,6 +37,7 @@ export async function launchWithExtension(
     headless,
     colorScheme,
     locale,
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     viewport: { width: 1100, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -52,10 +60,10 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  context: async ({}, use) => {
+  language: ['en-US', { option: true }],
+  context: async ({ language }, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
-    const context = await launchWithExtension(dir);
+    const context = await launchWithExtension(dir, 'light', { locale: language });
     await use(context);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
