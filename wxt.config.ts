@@ -11,7 +11,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'cookies'],
+    // unlimitedStorage: Chrome caps storage.local at 10 MB without it and shows no install warning for it;
+    // Firefox's limit is its large IndexedDB share of the disk, and it would ask the user (README, Permissions).
+    permissions: ['storage', 'cookies', ...(browser === 'firefox' ? [] : ['unlimitedStorage'])],
     host_permissions: ['*://*.facebook.com/*', '*://*.instagram.com/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

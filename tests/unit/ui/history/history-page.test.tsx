@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
 import { toExportFile } from '@/src/history/exchange';
 import { localDay } from '@/src/ui/history/format';
-import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc, settle, waitFor } from './setup';
+import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc, settle, storable, waitFor } from './setup';
 
 let root: HTMLDivElement;
 
@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 async function showPage(stored: unknown, setAside?: unknown[]) {
-  await fakeBrowser.storage.local.set({ history: stored, ...(setAside ? { 'history-set-aside': setAside } : {}) });
+  await fakeBrowser.storage.local.set({ history: storable(stored), ...(setAside ? { 'history-set-aside': setAside } : {}) });
   render(<HistoryApp search="" />, root);
   await waitFor(() => root.querySelector('main[aria-busy="false"]'));
 }
@@ -80,7 +80,7 @@ describe('history page', () => {
   it('follows changes in storage', async () => {
     await showPage(null);
     const doc = sampleDoc();
-    await fakeBrowser.storage.local.set({ history: doc });
+    await fakeBrowser.storage.local.set({ history: storable(doc) });
     await waitFor(() => section('Instagram'));
     expect(root.querySelector('.empty')).toBeNull();
   });
@@ -98,6 +98,15 @@ describe('history page', () => {
     await waitFor(() => statusText());
     expect(sent).toEqual([{ type: 'history:label', accountKey: 'facebook:1002', label: 'Ben' }]);
     expect(statusText()).toBe('Name saved.');
+  });
+
+  it('a full storage is told as it is: nothing was saved', async () => {
+    fakeBackground(() => ({ error: 'storage-full', problem: { code: 'storage-full' } }));
+    await showPage(sampleDoc());
+    click(byText(section('Facebook 1002')!, 'button', 'Save'));
+    await waitFor(() => alertText());
+    expect(alertText()).toMatch(/^Nothing was saved: the browser's storage for Objector is full\./);
+    expect(statusText()).toBe('');
   });
 
   it('shows an error answer of the background', async () => {
@@ -181,7 +190,7 @@ describe('import', () => {
     const extra = account('instagram:3001');
     const file = toExportFile(
       {
-        accounts: { [extra.key]: extra, 'facebook:1001': doc.accounts['facebook:1001']! },
+        accounts: new Map([[extra.key, extra], ['facebook:1001', doc.accounts.get('facebook:1001')!]]),
         entries: [entry({ id: 'entry-ig-new', accountKey: extra.key, platform: 'instagram' }), doc.entries[0]!],
       },
       new Date('2025-06-01T00:00:00Z'),
@@ -234,11 +243,11 @@ describe('import', () => {
     expect(alertText()).toContain(message);
     expect(root.querySelector('.import-preview')).toBeNull();
     expect(sent).toEqual([]);
-    expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: stored });
+    expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: storable(stored) });
   });
 
   it('shows the background refusing an import', async () => {
-    fakeBackground(() => ({ error: 'foreign' }));
+    fakeBackground(() => ({ error: 'import-foreign', problem: { code: 'import-foreign' } }));
     await showPage(null);
     chooseFile(importInput(), new File([JSON.stringify(toExportFile(sampleDoc(), new Date()))], 'a.json'));
     click(byText(await waitFor(() => root.querySelector('.import-preview')), 'button', 'Add to history'));

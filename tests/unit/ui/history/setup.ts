@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { Account, Entry, HistoryDoc } from '@/src/history/schema';
+import { toStored } from '@/src/history/store';
 
 /*
  * Test support for the history page: the English messages of locales/en.yml served by the fake browser's
@@ -62,7 +63,7 @@ export function sampleDoc(): HistoryDoc {
   const fb2 = account('facebook:1002');
   const ig = account('instagram:2001');
   return {
-    accounts: { [fb1.key]: fb1, [fb2.key]: fb2, [ig.key]: ig },
+    accounts: new Map([fb1, fb2, ig].map((a) => [a.key, a])),
     entries: [
       entry({
         id: 'entry-fb1-old',
@@ -102,6 +103,11 @@ export function sampleDoc(): HistoryDoc {
       }),
     ],
   };
+}
+
+/** A value as the background stores it: documents in the current stored shape, anything else as it is. */
+export function storable(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && (value as HistoryDoc).accounts instanceof Map ? toStored(value as HistoryDoc) : value;
 }
 
 /** Waits until `find` returns something (the page reads storage asynchronously). */
