@@ -7,8 +7,11 @@ import { migrate } from '../storage/migrations';
 import { DATA_VERSION } from '../storage/version';
 import { enqueueWrite } from '../storage/queue';
 
-/** Chosen before the user opens the popup, so that the first Autofill already says something sound. */
-export const DEFAULT_REASON_IDS: ReasonId[] = ['no-consent', 'irreversible', 'old-posts', 'third-parties'];
+/**
+ * Chosen before the user opens the popup, so that the first Autofill already says something sound: reasons that
+ * fit most people's own situation (art. 21(1) GDPR), not the general "I was never asked".
+ */
+export const DEFAULT_REASON_IDS: ReasonId[] = ['old-posts', 'third-parties', 'irreversible'];
 
 export const settingsSchema = z.object({
   /** Unknown ids (from another version of the catalogue) are dropped, the known ones kept. */

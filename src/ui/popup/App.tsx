@@ -9,7 +9,10 @@ import { historyItem } from '../../history/persist';
 import { readHistory } from '../../history/store';
 import { accountName, accountSummaries, type AccountSummary } from '../../history/summary';
 import type { ProbeAnswer } from '../../messaging/protocol';
-import { autofillTab, FORM_URLS, probeTab, targetTabId } from './active-tab';
+import { autofillTab, FORM_URLS, NOT_A_FORM, probeTab, targetTabId } from './active-tab';
+
+/** How long the popup waits for the page's answer before offering the forms instead of showing nothing. */
+const PROBE_PATIENCE_MS = 1500;
 import { useSettings } from './use-settings';
 
 const uiLang = i18n.t('@@ui_locale').replace('_', '-');
@@ -120,10 +123,15 @@ function TabPanel() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
+    // A busy page (a feed) may answer late: offer the forms after a short wait, and switch to the form view
+    // as soon as the page does say it shows a form.
+    const patience = setTimeout(() => setProbe((current) => current ?? NOT_A_FORM), PROBE_PATIENCE_MS);
     void targetTabId(location.search).then(async (id) => {
       setTabId(id);
-      setProbe(await probeTab(id));
+      const answer = await probeTab(id);
+      setProbe((current) => (answer.onForm || !current ? answer : current));
     });
+    return () => clearTimeout(patience);
   }, []);
 
   if (!probe) return null;

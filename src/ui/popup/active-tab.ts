@@ -18,7 +18,7 @@ export async function targetTabId(search: string): Promise<number | undefined> {
   return tab?.id;
 }
 
-const NOT_A_FORM: ProbeAnswer = { onForm: false, ruleId: null, platform: null };
+export const NOT_A_FORM: ProbeAnswer = { onForm: false, ruleId: null, platform: null };
 
 /** Asks the tab's content script whether it shows a recognised form; no content script means no. */
 export async function probeTab(tabId: number | undefined): Promise<ProbeAnswer> {
