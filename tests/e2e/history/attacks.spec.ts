@@ -239,7 +239,12 @@ test('zod runs without eval: no CSP violation in the worker or the history page'
   expect(await page.evaluate(jitless)).toBe(true);
 });
 
-/** Five tabs on Meta's form, each sending ten times (trusted clicks), the worker stopped in the middle. */
+/**
+ * Five tabs on Meta's form, each sending ten times (trusted clicks), the worker stopped in the middle. Each Send
+ * uses its own e-mail address, and the tab moves on only once that submission is stored as Confirmed, as a
+ * user who waits for Objector's "saved" would: a page left while the worker is being stopped would take the
+ * content script's undelivered report with it.
+ */
 test('5 tabs × 10 trusted Sends with the worker stopped during the burst → 50 entries', async ({ context, extensionId, worker, replicas }) => {
   void replicas;
   // 50 real Sends through Meta's replica (page load, Autofill, Send, Meta's answer each): a budget for the
@@ -251,14 +256,22 @@ test('5 tabs × 10 trusted Sends with the worker stopped during the burst → 50
   const tabs = await Promise.all(Array.from({ length: 5 }, () => context.newPage()));
   let sent = 0;
   let stopRequested: Promise<void> | null = null;
+  const statusOf = (email: string) =>
+    worker.evaluate(async (address) => {
+      const stored = (await chrome.storage.local.get('history')).history as { entries?: Array<{ email: string; status: string }> } | undefined;
+      return stored?.entries?.find((e) => e.email === address)?.status ?? null;
+    }, email);
 
-  const sendTenTimes = async (tab: Page) => {
+  const sendTenTimes = async (tab: Page, t: number) => {
     for (let i = 0; i < 10; i++) {
+      const email = `tab${t}-send${i}@example.de`;
       await tab.goto(REPLICA_URLS.igGerman, { waitUntil: 'commit' });
       await tab.getByRole('button', { name: /Autofill/ }).click();
       await expect(tab.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
+      await tab.locator('input[autocomplete="email"]').fill(email);
       await tab.getByRole('button', { name: REPLICA_TEXTS.igGerman.send, exact: true }).click();
       await expect(tab.getByText(REPLICA_TEXTS.igGerman.confirmation.slice(0, 30))).toBeVisible();
+      await expect.poll(() => statusOf(email)).toBe('confirmed');
       sent++;
       if (sent === 20) stopRequested = stopExtensionWorker(context, history, extensionId);
     }
@@ -270,8 +283,8 @@ test('5 tabs × 10 trusted Sends with the worker stopped during the burst → 50
   const account = history.getByRole('region', { name: 'Instagram 200002' });
   await history.reload();
   await expect(account).toContainText('50 submissions');
-  const stored = (await storedHistory(worker)) as { entries: Array<{ id: string; status: string }> };
+  const stored = (await storedHistory(worker)) as { entries: Array<{ id: string; email: string; status: string }> };
   expect(new Set(stored.entries.map((e) => e.id)).size).toBe(50);
+  expect(new Set(stored.entries.map((e) => e.email)).size).toBe(50);
   expect(stored.entries.filter((e) => e.status === 'confirmed')).toHaveLength(50);
 });
-
