@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Platform } from '../history/schema';
+import type { Platform } from '../domain/platform';
 
 /*
  * Who is logged in, from Meta's own cookies as the browser gives them to the extension (`browser.cookies`

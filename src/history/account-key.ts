@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../domain/platform';
 
 /*
  * The one place that builds and reads account keys. A key is `<platform>:<Meta's numeric id>` for a
@@ -13,7 +14,7 @@ const PATTERN = /^(facebook|instagram):(\d{1,30}|unknown:.+)$/s;
 /** Stands for "no e-mail given" in the key of an unknown account (never a valid address). */
 const NO_EMAIL = '-';
 
-export type AccountPlatform = 'facebook' | 'instagram';
+export type AccountPlatform = Platform;
 
 export interface AccountKeyParts {
   platform: AccountPlatform;

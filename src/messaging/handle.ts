@@ -1,12 +1,19 @@
-import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
-import { contentMessageSchema, historyMessageSchema, type ComposeAnswer } from './protocol';
-import { senderRole, type Sender, type SenderRole } from './sender';
+import {
+  backgroundParsers,
+  type BackgroundAnswer,
+  type BackgroundMessageType,
+  type BackgroundRequest,
+} from './protocol';
+import type { ErrorAnswer } from './answers';
+import { messageType } from './receive';
 import { loadSettings } from '../settings/settings';
 import { loadCatalogue } from '../reasons/catalogue';
 import { composeObjection } from '../reasons/compose';
 import { identifyAccount } from '../accounts/identify';
 import { buildAccountKey } from '../history/account-key';
+import { storageProblem, type Problem } from '../history/errors';
+import { senderRole, type Sender, type SenderRole } from './sender';
 import {
   deleteAccount,
   deleteEntry,
@@ -18,128 +25,155 @@ import {
 } from '../history/store';
 import { changeHistory, clearPending, loadHistory, setPending, takePending } from '../history/persist';
 import { mergeImport, parseImport } from '../history/exchange';
-import { HistoryProblem, storageProblem, type Problem } from '../history/errors';
 import { formRules } from '../forms/rules/data';
 import { formRulesSchema, type FormRule } from '../forms/rules/schema';
-
-export type { Sender } from './sender';
 
 let validatedRules: FormRule[] | undefined;
 /** The form rules, checked against their schema once per worker start before any is sent out. */
 function rules(): FormRule[] {
-  validatedRules ??= formRulesSchema.parse(formRules);
+  validatedRules ??= formRulesSchema().parse(formRules);
   return validatedRules;
 }
 
-const anyMessageSchema = z.union([contentMessageSchema, historyMessageSchema]);
+export type { Sender } from './sender';
 
-/** The answer to a message that was refused or failed: English for logs, and a code the UI translates. */
-export interface ErrorAnswer {
-  error: string;
-  problem: Problem;
+/** Who sent a message the background accepts at all (see sender.ts). */
+type KnownSender = Exclude<SenderRole, { kind: 'stranger' }>;
+type FormTab = Extract<SenderRole, { kind: 'form-tab' }>;
+
+/** The background's answer to each message type of `backgroundMessages`; a refusal is thrown (see below). */
+type BackgroundHandlers = {
+  [K in BackgroundMessageType]: (request: BackgroundRequest<K>, sender: KnownSender) => Promise<BackgroundAnswer<K>>;
+};
+
+/** A refusal with a code the pages translate (history/errors.ts). */
+class Refusal extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
 }
 
-function refuse(problem: Problem): ErrorAnswer {
-  return { error: problem.code, problem };
+/** Messages from the content script must come from a tab on one of Meta's form hosts. */
+function formTab(sender: KnownSender): FormTab {
+  if (sender.kind !== 'form-tab') throw new Refusal({ code: 'sender-refused' });
+  return sender;
 }
+
+const OK = { ok: true } as const;
+
+const handlers: BackgroundHandlers = {
+  rule: async ({ id }) => {
+    const rule = rules().find((r) => r.id === id);
+    if (!rule) throw new Error('Unknown form rule');
+    return rule;
+  },
+  compose: async ({ lang, maxLength }) => {
+    const { settings } = await loadSettings();
+    const composition = composeObjection({
+      catalogue: loadCatalogue(),
+      reasonIds: settings.reasonIds,
+      ownWords: settings.ownWords,
+      formLang: lang,
+      userLang: browser.i18n.getUILanguage(),
+      maxLength,
+    });
+    return {
+      text: composition.text,
+      lang: composition.lang,
+      reasonIds: composition.reasonIds,
+      email: settings.email,
+      country: settings.country,
+      droppedReasons: composition.droppedReasonIds.length,
+      ownWordsDropped: composition.ownWordsDropped,
+    };
+  },
+  submitted: async ({ submission }, sender) => {
+    // A tab on Facebook reports Facebook submissions only.
+    const tab = formTab(sender);
+    if (tab.platform !== submission.platform) throw new Refusal({ code: 'sender-refused' });
+    const accountId = await identifyAccount(submission.platform);
+    await changeHistory((doc) => recordSubmission(doc, submission, accountId));
+    // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload.
+    await setPending(tab.tabId, { id: submission.id, formId: submission.formId, at: Date.now() }, Date.now()).catch(() => undefined);
+    return OK;
+  },
+  status: async ({ id, status, at }, sender) => {
+    formTab(sender);
+    const entry = await changeHistory((doc) => updateStatus(doc, id, status, at));
+    await clearPending(id, Date.now()).catch(() => undefined);
+    if (!entry) throw new Refusal({ code: 'no-such-entry' });
+    return OK;
+  },
+  pending: async ({ formId }, sender) => {
+    const tab = formTab(sender);
+    return { id: await takePending(tab.tabId, formId, Date.now()) };
+  },
+  'account-status': async ({ platform }, sender) => {
+    formTab(sender);
+    const accountId = await identifyAccount(platform);
+    if (!accountId) return { confirmedAt: null, account: null };
+    const key = buildAccountKey(platform, accountId, '');
+    const { doc } = await loadHistory();
+    const confirmed = latestConfirmed(doc, key);
+    return {
+      confirmedAt: confirmed?.statusLog.find((s) => s.status === 'confirmed')?.at ?? null,
+      account: doc.accounts.get(key)?.label ?? null,
+    };
+  },
+  'history:label': async ({ accountKey, label }) => {
+    await changeHistory((doc) => labelAccount(doc, accountKey, label));
+    return OK;
+  },
+  'history:email-received': async ({ entryId, date }) => {
+    await changeHistory((doc) => markEmailReceived(doc, entryId, date));
+    return OK;
+  },
+  'history:delete-entry': async ({ entryId }) => {
+    await changeHistory((doc) => deleteEntry(doc, entryId));
+    return OK;
+  },
+  'history:delete-account': async ({ accountKey }) => {
+    await changeHistory((doc) => deleteAccount(doc, accountKey));
+    return OK;
+  },
+  'history:import': async ({ file }) => {
+    const parsed = parseImport(file);
+    if (!parsed.ok) throw new Refusal(parsed.problem);
+    return changeHistory((doc) => mergeImport(doc, parsed.file));
+  },
+};
 
 /**
- * The background's answer to every message. Invalid messages, and messages from a sender that may not send
- * them, are refused with an error answer and change nothing. A change is answered `{ ok: true }` only after
- * it is stored; a failed write is an error answer (`storage-full`, `storage-failed`).
+ * The background's answer to every message. A message whose type is not in the table, or whose request
+ * does not match its schema, is refused with an error answer and changes nothing; a handler that throws
+ * gives an error answer with its message. The history is written before the answer is sent.
  */
 export async function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
   const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
   if (role.kind === 'stranger') return refuse({ code: 'sender-refused' });
-  const parsed = anyMessageSchema.safeParse(raw);
-  if (!parsed.success) return refuse({ code: 'invalid-message' });
+  const type = messageType(raw, backgroundParsers);
+  if (type === undefined) return refuse({ code: 'invalid-message' });
+  // History changes only from Objector's own pages; everything else only from the content script on a form.
+  if (type.startsWith('history:') !== (role.kind === 'extension-page')) return refuse({ code: 'sender-refused' });
+  return runHandler(type, raw, role);
+}
+
+function refuse(problem: Problem): ErrorAnswer & { problem: Problem } {
+  return { error: problem.code, problem };
+}
+
+async function runHandler<K extends BackgroundMessageType>(
+  type: K,
+  raw: unknown,
+  sender: KnownSender,
+): Promise<BackgroundAnswer<K> | ErrorAnswer> {
+  const request = backgroundParsers[type].request.safeParse(raw);
+  if (!request.success) return refuse({ code: 'invalid-message' });
   try {
-    return await answer(parsed.data, role);
+    return await handlers[type](request.data, sender);
   } catch (error) {
+    if (error instanceof Refusal) return refuse(error.problem);
+    if (error instanceof Error && error.message === 'Unknown form rule') return { error: error.message };
     return refuse(storageProblem(error));
   }
 }
-
-type Message = z.infer<typeof anyMessageSchema>;
-
-async function answer(message: Message, role: Exclude<SenderRole, { kind: 'stranger' }>): Promise<unknown> {
-  if (message.type.startsWith('history:')) {
-    if (role.kind !== 'extension-page') return refuse({ code: 'sender-refused' });
-  } else if (role.kind !== 'form-tab') {
-    return refuse({ code: 'sender-refused' });
-  }
-  const tab = role.kind === 'form-tab' ? role : null;
-  switch (message.type) {
-    case 'rule':
-      return rules().find((rule) => rule.id === message.id) ?? { error: 'Unknown form rule' };
-    case 'compose': {
-      const { settings } = await loadSettings();
-      const composition = composeObjection({
-        catalogue: loadCatalogue(),
-        reasonIds: settings.reasonIds,
-        ownWords: settings.ownWords,
-        formLang: message.lang,
-        userLang: browser.i18n.getUILanguage(),
-        maxLength: message.maxLength,
-      });
-      const answer: ComposeAnswer = {
-        text: composition.text,
-        lang: composition.lang,
-        reasonIds: composition.reasonIds,
-        email: settings.email,
-        country: settings.country,
-        droppedReasons: composition.droppedReasonIds.length,
-        ownWordsDropped: composition.ownWordsDropped,
-      };
-      return answer;
-    }
-    case 'submitted': {
-      // A tab on Facebook reports Facebook submissions only.
-      if (tab?.platform !== message.submission.platform) return refuse({ code: 'sender-refused' });
-      const accountId = await identifyAccount(message.submission.platform);
-      await changeHistory((doc) => recordSubmission(doc, message.submission, accountId));
-      // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload.
-      await setPending(tab.tabId, { id: message.submission.id, formId: message.submission.formId, at: Date.now() }, Date.now()).catch(
-        () => undefined,
-      );
-      return { ok: true };
-    }
-    case 'status': {
-      const entry = await changeHistory((doc) => updateStatus(doc, message.id, message.status, message.at));
-      if (message.status !== 'submitted') await clearPending(message.id, Date.now()).catch(() => undefined);
-      return entry ? { ok: true } : refuse({ code: 'no-such-entry' });
-    }
-    case 'pending':
-      return { id: tab ? await takePending(tab.tabId, message.formId, Date.now()) : null };
-    case 'account-status': {
-      const accountId = await identifyAccount(message.platform);
-      if (!accountId) return { confirmedAt: null, account: null };
-      const key = buildAccountKey(message.platform, accountId, '');
-      const { doc } = await loadHistory();
-      const confirmed = latestConfirmed(doc, key);
-      return {
-        confirmedAt: confirmed?.statusLog.find((s) => s.status === 'confirmed')?.at ?? null,
-        account: doc.accounts.get(key)?.label ?? null,
-      };
-    }
-    case 'history:label':
-      await changeHistory((doc) => labelAccount(doc, message.accountKey, message.label));
-      return { ok: true };
-    case 'history:email-received':
-      await changeHistory((doc) => markEmailReceived(doc, message.entryId, message.date));
-      return { ok: true };
-    case 'history:delete-entry':
-      await changeHistory((doc) => deleteEntry(doc, message.entryId));
-      return { ok: true };
-    case 'history:delete-account':
-      await changeHistory((doc) => deleteAccount(doc, message.accountKey));
-      return { ok: true };
-    case 'history:import': {
-      const parsedFile = parseImport(message.file);
-      if (!parsedFile.ok) return refuse(parsedFile.problem);
-      return await changeHistory((doc) => mergeImport(doc, parsedFile.file));
-    }
-  }
-}
-
-export { HistoryProblem };

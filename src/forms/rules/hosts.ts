@@ -1,3 +1,5 @@
+import type { Platform } from '../../domain/platform';
+
 /*
  * The one list of places where Meta serves the objection forms, shared by the content script (engine), the
  * background's sender checks and the manifest tests: https only; Facebook's www, web, m, mbasic, touch and
@@ -5,7 +7,7 @@
  * (developers., business., …) gets nothing.
  */
 
-export type FormPlatform = 'facebook' | 'instagram';
+export type FormPlatform = Platform;
 
 const HOSTS: ReadonlyArray<[FormPlatform, RegExp]> = [
   ['facebook', /^(?:www|web|m|mbasic|touch|[a-z]{2}-[a-z]{2})\.facebook\.com$/],

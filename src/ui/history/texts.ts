@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { accountName } from '@/src/history/summary';
-import type { Account, Platform, Status } from '@/src/history/schema';
+import type { Account } from '@/src/history/schema';
+import type { Platform } from '@/src/domain/platform';
+import type { Status } from '@/src/domain/status';
 import { BackgroundError } from '@/src/messaging/send';
 import { problemSchema, type Problem } from '@/src/history/errors';
 

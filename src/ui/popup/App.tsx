@@ -8,7 +8,7 @@ import { countryOptions } from '../../settings/countries';
 import { historyItem } from '../../history/persist';
 import { readHistory } from '../../history/store';
 import { accountName, accountSummaries, type AccountSummary } from '../../history/summary';
-import type { ProbeAnswer } from '../../messaging/protocol';
+import type { ProbeAnswer } from '../../messaging/answers';
 import { autofillTab, FORM_URLS, NOT_A_FORM, probeTab, targetTabId } from './active-tab';
 
 /** How long the popup waits for the page's answer before offering the forms instead of showing nothing. */

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type Sender } from '@/src/messaging/handle';
-import { composeAnswerSchema, errorAnswerSchema, ruleAnswerSchema } from '@/src/messaging/content-protocol';
+import { composeAnswerSchema, errorAnswerSchema } from '@/src/messaging/answers';
+import { formRuleSchema as ruleAnswerSchema } from '@/src/forms/rules/schema';
 import type { SubmissionReport } from '@/src/messaging/protocol';
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
