@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AccountSummary } from '@/src/history/summary';
 import { domId, formatDateTime, proofHref } from './format';
@@ -40,8 +40,14 @@ export function AccountCard({
   const [label, setLabel] = useState(account.label ?? '');
   const [busy, setBusy] = useState(false);
 
-  // Follow changes made elsewhere (another tab, an import).
-  useEffect(() => setLabel(account.label ?? ''), [account.label]);
+  // Follow changes made elsewhere (another tab, an import), and only those: the first run of this effect
+  // can come after the user already typed, and must not wipe it.
+  const storedLabel = useRef(account.label);
+  useEffect(() => {
+    if (storedLabel.current === account.label) return;
+    storedLabel.current = account.label;
+    setLabel(account.label ?? '');
+  }, [account.label]);
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -1,12 +1,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect } from '../fixtures';
+import type { Platform } from '../../../src/domain/platform';
 
 /**
  * Logs a test user in as Meta would: the person's id in a cookie page script can read (`c_user`,
  * `ds_user_id`) and the session in an HttpOnly cookie page script can neither read nor write (`xs`,
  * `sessionid`, which on Instagram starts with the id).
  */
-export async function logIn(context: BrowserContext, platform: 'facebook' | 'instagram', id: string): Promise<void> {
+export async function logIn(context: BrowserContext, platform: Platform, id: string): Promise<void> {
   const cookie = { path: '/', secure: true, sameSite: 'None' as const };
   await context.addCookies(
     platform === 'facebook'

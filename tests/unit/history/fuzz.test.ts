@@ -6,6 +6,7 @@ import { readHistory, recordSubmission, toStored } from '@/src/history/store';
 import { accountSchema, entrySchema } from '@/src/history/schema';
 import { changeHistory, loadHistory } from '@/src/history/persist';
 import { handleMessage } from '@/src/messaging/handle';
+import { errorAnswerSchema } from '@/src/messaging/answers';
 import { migrate } from '@/src/storage/migrations';
 import { emptyDoc, report } from './helpers';
 
@@ -128,8 +129,8 @@ describe('through the background', () => {
     const before = (await fakeBrowser.storage.local.get('history')).history;
     await fc.assert(
       fc.asyncProperty(fc.oneof(damagedExport, hostileJson.map((v) => JSON.stringify(v) ?? 'null')), async (file) => {
-        const answer = (await handleMessage({ type: 'history:import', file }, PAGE)) as { error?: string };
-        if (answer.error) expect((await fakeBrowser.storage.local.get('history')).history).toEqual(before);
+        const refused = errorAnswerSchema.safeParse(await handleMessage({ type: 'history:import', file }, PAGE)).success;
+        if (refused) expect((await fakeBrowser.storage.local.get('history')).history).toEqual(before);
         else await fakeBrowser.storage.local.set({ history: before });
         noPollution();
       }),

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage, type Sender } from '@/src/messaging/handle';
-import { composeAnswerSchema, errorAnswerSchema } from '@/src/messaging/answers';
+import { errorAnswerSchema } from '@/src/messaging/answers';
 import { formRuleSchema as ruleAnswerSchema } from '@/src/forms/rules/schema';
-import type { SubmissionReport } from '@/src/messaging/protocol';
+import { backgroundMessages, type SubmissionReport } from '@/src/messaging/protocol';
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
 import { loadCatalogue } from '@/src/reasons/catalogue';
@@ -47,6 +47,8 @@ const igSubmission = () => submission({ platform: 'instagram', formId: '76726422
 
 const storedLocal = () => fakeBrowser.storage.local.get(null);
 const storedHistory = async () => (await fakeBrowser.storage.local.get('history')).history;
+
+const composeAnswer = (answer: unknown) => backgroundMessages.compose.answer.parse(answer);
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -171,7 +173,7 @@ describe('compose', () => {
   it('uses the saved settings and the form language', async () => {
     await saveSettings({ reasonIds: ['memorisation', 'no-consent'], ownWords: 'Meine Worte.', email: 'me@example.org', country: 'AT' });
     const answer = await handleMessage({ type: 'compose', lang: 'de' }, TAB);
-    expect(composeAnswerSchema.safeParse(answer).success).toBe(true);
+    expect(backgroundMessages.compose.answer.safeParse(answer).success).toBe(true);
     const de = catalogue.de;
     expect(answer).toEqual({
       text: [de.opening, de.reasons.memorisation!.text, de.reasons['no-consent']!.text, 'Meine Worte.', de.closing].join('\n\n'),
@@ -186,13 +188,13 @@ describe('compose', () => {
 
   it('on a form in an unknown language, uses the browser language', async () => {
     vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('nl-NL');
-    const answer = (await handleMessage({ type: 'compose', lang: 'zz' }, TAB)) as { lang: string; text: string };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'zz' }, TAB));
     expect(answer.lang).toBe('nl');
     expect(answer.text.startsWith(catalogue.nl.opening)).toBe(true);
   });
 
   it('first run: the default reasons, no e-mail, no country', async () => {
-    const answer = (await handleMessage({ type: 'compose', lang: 'fr' }, TAB)) as { reasonIds: string[]; email: string; country: string };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'fr' }, TAB));
     expect(answer.reasonIds.length).toBeGreaterThan(0);
     expect(answer).toMatchObject({ email: '', country: '' });
   });
@@ -201,7 +203,7 @@ describe('compose', () => {
     await saveSettings({ reasonIds: ['no-consent', 'irreversible', 'old-posts'], ownWords: '', email: '', country: '' });
     const en = catalogue.en;
     const maxLength = [en.opening, en.reasons['old-posts']!.text, en.closing].join('\n\n').length;
-    const answer = (await handleMessage({ type: 'compose', lang: 'en', maxLength }, TAB)) as { text: string; droppedReasons: number; reasonIds: string[] };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'en', maxLength }, TAB));
     expect(answer.text.length).toBeLessThanOrEqual(maxLength);
     expect(answer.reasonIds).toEqual(['old-posts']);
     expect(answer.droppedReasons).toBe(2);
@@ -209,7 +211,7 @@ describe('compose', () => {
 
   it('corrupt settings still compose (with what could be salvaged)', async () => {
     await fakeBrowser.storage.sync.set({ settings: { reasonIds: ['safety'], ownWords: 3, email: 'broken', country: 'NL' } });
-    const answer = (await handleMessage({ type: 'compose', lang: 'en' }, TAB)) as { reasonIds: string[]; email: string; country: string };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'en' }, TAB));
     expect(answer).toMatchObject({ reasonIds: ['safety'], email: '', country: 'NL' });
   });
 });
