@@ -33,7 +33,8 @@ export default defineConfig({
     // unlimitedStorage: Chrome caps storage.local at 10 MB without it and shows no install warning for it;
     // Firefox's limit is its large IndexedDB share of the disk, and it would ask the user (README, Permissions).
     permissions: ['storage', 'cookies', ...(browser === 'firefox' ? [] : ['unlimitedStorage'])],
-    host_permissions: ['*://*.facebook.com/*', '*://*.instagram.com/*'],
+    // The same as the content script's matches (entrypoints/content.ts): https only.
+    host_permissions: ['https://*.facebook.com/*', 'https://www.instagram.com/*', 'https://help.instagram.com/*'],
     action: { default_title: '__MSG_extName__', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {

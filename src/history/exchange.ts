@@ -1,4 +1,5 @@
 import { migrate } from '../storage/migrations';
+import { MAX_IMPORT_CHARS } from '../messaging/protocol';
 import { DATA_VERSION } from '../storage/version';
 import type { Problem } from './errors';
 import { EXPORT_FORMAT, exportFileSchema, type Entry, type ExportFile, type HistoryDoc } from './schema';
@@ -66,8 +67,6 @@ function csvCell(value: string): string {
   return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The largest import the background accepts, in characters. */
-export const MAX_IMPORT_CHARS = 20_000_000;
 
 export type ParsedImport = { ok: true; file: ExportFile } | { ok: false; problem: Problem };
 

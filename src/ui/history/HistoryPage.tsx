@@ -10,7 +10,8 @@ import { downloadText } from './download';
 import { formatDateTime, groupByPlatform, localDay } from './format';
 import { StatusBadge } from './StatusBadge';
 import { Toolbar, type Notify } from './Toolbar';
-import { displayName, failureText, platformName, statusHelp, uiLocale } from './texts';
+import { displayName, failureText, platformName, statusHelp } from './texts';
+import { uiLocale } from '../locale';
 import { useHistory } from './use-history';
 
 /** Above this many submissions, accounts start collapsed. */

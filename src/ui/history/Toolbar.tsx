@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { csvDelimiterFor, MAX_IMPORT_CHARS, parseImport, previewImport, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
+import { csvDelimiterFor, parseImport, previewImport, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
 import type { HistoryDoc } from '@/src/history/schema';
 import { sendImport } from './actions';
+import { MAX_IMPORT_CHARS } from '@/src/messaging/protocol';
 import { downloadText } from './download';
 import { exportFileName } from './format';
-import { failureText, problemText, uiLocale } from './texts';
+import { failureText, problemText } from './texts';
+import { uiLocale } from '../locale';
 
 export interface Notify {
   error: (text: string) => void;
   info: (text: string) => void;
   clear: () => void;
 }
+
 
 interface PendingImport {
   fileName: string;

@@ -13,9 +13,10 @@ import { autofillTab, FORM_URLS, NOT_A_FORM, probeTab, targetTabId } from './act
 
 /** How long the popup waits for the page's answer before offering the forms instead of showing nothing. */
 const PROBE_PATIENCE_MS = 1500;
+import { uiLocale } from '../locale';
 import { useSettings } from './use-settings';
 
-const uiLang = i18n.t('@@ui_locale').replace('_', '-');
+const uiLang = uiLocale();
 
 export function App() {
   const { settings, recovered, saveState, update } = useSettings();

@@ -44,7 +44,8 @@ test('reasons and own words chosen in the popup are what Autofill writes, in the
 });
 
 test('the popup\'s "Autofill this form" fills the active tab; elsewhere it offers the forms', async ({ page, openPopup }) => {
-  await page.goto(REPLICA_URLS.fbFeedEnglish + '?static=1');
+  // A light static feed: the page only has to be a non-form Facebook page (the 3000-post feed is the bench's).
+  await page.goto(REPLICA_URLS.fbFeedEnglish + '?static=1&posts=300');
   const elsewhere = await openPopup(page);
   await expect(elsewhere.getByRole('button', { name: 'Open the Facebook form' })).toBeVisible();
   await expect(elsewhere.getByRole('button', { name: 'Open the Instagram form' })).toBeVisible();
