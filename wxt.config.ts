@@ -43,7 +43,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'cookies', 'scripting'],
+    // unlimitedStorage: Chrome caps storage.local at 10 MB without it and shows no install warning for it;
+    // Firefox's limit is its large IndexedDB share of the disk, and it would ask the user (README, Permissions).
+    permissions: ['storage', 'cookies', 'scripting', ...(browser === 'firefox' ? [] : ['unlimitedStorage'])],
     // The same as the loader's matches (SITES above): https only.
     host_permissions: [...SITES],
     action: { default_title: '__MSG_extName__', default_icon: ICONS },

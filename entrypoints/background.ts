@@ -1,11 +1,13 @@
+import '@/src/zod-jitless';
 import { browser } from 'wxt/browser';
 import { handleMessage } from '@/src/messaging/handle';
+import { repairStoredData } from '@/src/storage/repair';
 
-// Wiring only: every message is validated and handled in src/messaging/handle.ts. The listener is
-// registered synchronously so that a worker woken by a message receives it.
+// Wiring only: every message is validated, its sender checked and handled in src/messaging/handle.ts. The
+// listener is registered synchronously so that a worker woken by a message receives it. Messages from other
+// extensions arrive at onMessageExternal, which Objector does not listen to.
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    return handleMessage(message, sender);
-  });
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  // Older stored data is brought to the current version here only, through the write queue.
+  void repairStoredData();
 });

@@ -1,3 +1,4 @@
+import '@/src/zod-jitless';
 import { browser } from 'wxt/browser';
 import { formUrls } from '@/src/forms/rules/urls';
 import { FormSession } from '@/src/forms/session';

@@ -1,3 +1,4 @@
+import '@/src/zod-jitless';
 import { render } from 'preact';
 import { i18n } from '#i18n';
 import { App } from '@/src/ui/popup/App';

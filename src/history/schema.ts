@@ -1,61 +1,80 @@
 import { z } from 'zod';
+import { accountKeySchema, parseAccountKey } from './account-key';
+import { DATA_VERSION } from '../storage/version';
 import { platformSchema, type Platform } from '../domain/platform';
-import { statusSchema } from '../domain/status';
+import { statusSchema, type Status } from '../domain/status';
 import { daySchema, isoTimeSchema as isoTime } from '../domain/time';
+
+export type { Platform, Status };
 
 export const statusChangeSchema = z.object({ status: statusSchema, at: isoTime });
 
-export const entrySchema = z.object({
-  id: z.string().min(8).max(64),
-  accountKey: z.string().min(1).max(300),
-  platform: platformSchema,
-  formId: z.string().regex(/^\d+$/),
-  url: z.string().max(2000),
-  lang: z.string().max(20),
-  email: z.string().max(254),
-  reasonIds: z.array(z.string().max(100)).max(50),
-  text: z.string().max(20000),
-  submittedAt: isoTime,
-  status: statusSchema,
-  /** Every status the entry had, with its time, oldest first. */
-  statusLog: z.array(statusChangeSchema).min(1),
-  /** The day the user got Meta's confirmation e-mail (YYYY-MM-DD), as the user marked it. */
-  emailReceivedOn: z.optional(daySchema),
-});
+export const entrySchema = z
+  .object({
+    id: z.string().min(8).max(64),
+    accountKey: accountKeySchema,
+    platform: platformSchema,
+    formId: z.string().regex(/^\d{1,30}$/),
+    url: z.string().max(2000),
+    lang: z.string().max(20),
+    email: z.string().max(254),
+    reasonIds: z.array(z.string().max(100)).max(50),
+    text: z.string().max(20000),
+    submittedAt: isoTime,
+    status: statusSchema,
+    /** Every status the entry had, with its time, oldest first. */
+    statusLog: z.array(statusChangeSchema).min(1).max(100),
+    /** The day the user got Meta's confirmation e-mail (YYYY-MM-DD), as the user marked it. */
+    emailReceivedOn: z.optional(daySchema),
+  })
+  .refine((entry) => parseAccountKey(entry.accountKey)?.platform === entry.platform, {
+    message: 'the account key names another platform',
+    path: ['accountKey'],
+  });
 export type Entry = z.infer<typeof entrySchema>;
 
-export const accountSchema = z.object({
-  key: z.string().min(1).max(300),
-  platform: platformSchema,
-  /** Meta's numeric account id, or null for "unknown account" (not logged in). */
-  accountId: z.string().regex(/^\d+$/).nullable(),
-  label: z.string().max(80).optional(),
-});
+export const accountSchema = z
+  .object({
+    key: accountKeySchema,
+    platform: platformSchema,
+    /** Meta's numeric account id, or null for "unknown account" (not logged in). */
+    accountId: z.string().regex(/^\d{1,30}$/).nullable(),
+    label: z.string().max(80).optional(),
+  })
+  .refine(
+    (account) => {
+      const parts = parseAccountKey(account.key);
+      return parts?.platform === account.platform && parts.accountId === account.accountId;
+    },
+    { message: 'the account key does not match the platform and id', path: ['key'] },
+  );
 export type Account = z.infer<typeof accountSchema>;
 
+/**
+ * The history in memory. Accounts are in a Map: a key such as `__proto__` or `constructor` is then just a
+ * key, never a property of Object.prototype (and keys are validated anyway, see account-key.ts).
+ */
 export interface HistoryDoc {
-  accounts: Record<string, Account>;
+  accounts: Map<string, Account>;
   entries: Entry[];
 }
 
-/** The stored document, checked record by record in `readHistory` so one bad entry does not hide the rest. */
+/** The stored document of the current version, checked record by record in `readHistory`. */
 export const storedHistorySchema = z.object({
-  accounts: z.record(z.string(), z.unknown()),
+  version: z.literal(DATA_VERSION),
+  accounts: z.array(z.unknown()),
   entries: z.array(z.unknown()),
 });
 
-/** The export file: complete and re-importable. */
+/** The export file: complete and re-importable. Its version is the stored data's version. */
 export const EXPORT_FORMAT = 'objector-history';
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(1),
+  version: z.literal(DATA_VERSION),
   exportedAt: isoTime,
   accounts: z.array(accountSchema),
   entries: z.array(entrySchema),
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
-/** Key of an account: platform and id, or platform and e-mail for a submission without login. */
-export function accountKeyOf(platform: Platform, accountId: string | null, email: string): string {
-  return accountId ? `${platform}:${accountId}` : `${platform}:unknown:${email.trim().toLowerCase()}`;
-}
+export const emptyHistory = (): HistoryDoc => ({ accounts: new Map(), entries: [] });

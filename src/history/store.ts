@@ -1,59 +1,79 @@
 import type { SubmissionReport } from '../messaging/protocol';
+import { buildAccountKey, parseAccountKey } from './account-key';
+import { migrate } from '../storage/migrations';
+import { DATA_VERSION } from '../storage/version';
 import {
-  accountKeyOf,
   accountSchema,
+  emptyHistory,
   entrySchema,
   storedHistorySchema,
   type Account,
   type Entry,
   type HistoryDoc,
+  type Status,
 } from './schema';
-import type { Platform } from '../domain/platform';
-import type { Status } from '../domain/status';
+import { HistoryProblem } from './errors';
 
 /*
  * The history as pure operations on a document. Persistence and serialisation of writes live in
- * `persist.ts`; the background worker is the only caller.
+ * `persist.ts`; the background worker is the only caller that writes.
  */
 
 export interface ReadResult {
   doc: HistoryDoc;
   /** Records that failed validation, set aside (never silently dropped). */
   setAside: unknown[];
+  /** The stored value is not in the current shape (older version, or records set aside): write it back. */
+  stale: boolean;
+  /** The stored value was written by a newer Objector; it must not be overwritten. */
+  newerVersion: number | null;
 }
 
-/** Reads a stored value record by record: valid entries and accounts are kept, invalid ones set aside. */
+/** The document as it is stored (current version). */
+export interface StoredHistory {
+  version: typeof DATA_VERSION;
+  accounts: Account[];
+  entries: Entry[];
+}
+
+export function toStored(doc: HistoryDoc): StoredHistory {
+  return { version: DATA_VERSION, accounts: [...doc.accounts.values()], entries: doc.entries };
+}
+
+/**
+ * Reads a stored value of any version record by record: valid entries and accounts are kept, invalid
+ * ones (and repeated ids) set aside. Never throws.
+ */
 export function readHistory(raw: unknown): ReadResult {
-  const doc: HistoryDoc = { accounts: {}, entries: [] };
-  if (raw === undefined || raw === null) return { doc, setAside: [] };
-  const outer = storedHistorySchema.safeParse(raw);
-  if (!outer.success) return { doc, setAside: [raw] };
+  const doc = emptyHistory();
+  if (raw === undefined || raw === null) return { doc, setAside: [], stale: false, newerVersion: null };
+  const migrated = migrate('history', raw);
+  if (!migrated.ok) return { doc, setAside: [], stale: false, newerVersion: migrated.version };
+  const outer = storedHistorySchema.safeParse(migrated.value);
+  if (!outer.success) return { doc, setAside: [raw], stale: true, newerVersion: null };
   const setAside: unknown[] = [];
-  for (const value of Object.values(outer.data.accounts)) {
+  for (const value of outer.data.accounts) {
     const account = accountSchema.safeParse(value);
-    if (account.success) doc.accounts[account.data.key] = account.data;
+    if (account.success && !doc.accounts.has(account.data.key)) doc.accounts.set(account.data.key, account.data);
     else setAside.push(value);
   }
+  const ids = new Set<string>();
   for (const value of outer.data.entries) {
     const entry = entrySchema.safeParse(value);
-    if (entry.success) doc.entries.push(entry.data);
-    else setAside.push(value);
+    if (entry.success && !ids.has(entry.data.id)) {
+      ids.add(entry.data.id);
+      doc.entries.push(entry.data);
+    } else setAside.push(value);
   }
-  for (const entry of doc.entries) ensureAccount(doc, entry.platform, entry.accountKey);
-  return { doc, setAside };
+  for (const entry of doc.entries) ensureAccount(doc, entry.accountKey);
+  return { doc, setAside, stale: migrated.from !== DATA_VERSION || setAside.length > 0, newerVersion: null };
 }
 
 /** Records a submission; a second report of the same submission changes nothing. */
-export function recordSubmission(
-  doc: HistoryDoc,
-  report: SubmissionReport,
-  accountId: string | null,
-): Entry {
+export function recordSubmission(doc: HistoryDoc, report: SubmissionReport, accountId: string | null): Entry {
   const existing = doc.entries.find((e) => e.id === report.id);
   if (existing) return existing;
-  const accountKey = accountKeyOf(report.platform, accountId, report.email);
-  const account = ensureAccount(doc, report.platform, accountKey);
-  if (account.accountId === null && accountId) account.accountId = accountId;
+  const accountKey = buildAccountKey(report.platform, accountId, report.email);
   const entry: Entry = entrySchema.parse({
     id: report.id,
     accountKey,
@@ -68,6 +88,7 @@ export function recordSubmission(
     status: 'submitted',
     statusLog: [{ status: 'submitted', at: report.at }],
   });
+  ensureAccount(doc, accountKey);
   doc.entries.push(entry);
   return entry;
 }
@@ -85,8 +106,8 @@ export function updateStatus(doc: HistoryDoc, id: string, status: Status, at: st
 }
 
 export function labelAccount(doc: HistoryDoc, key: string, label: string): void {
-  const account = doc.accounts[key];
-  if (!account) throw new Error('No such account');
+  const account = doc.accounts.get(key);
+  if (!account) throw new HistoryProblem({ code: 'no-such-account' });
   const trimmed = label.trim();
   if (trimmed) account.label = trimmed;
   else delete account.label;
@@ -94,7 +115,7 @@ export function labelAccount(doc: HistoryDoc, key: string, label: string): void 
 
 export function markEmailReceived(doc: HistoryDoc, entryId: string, date: string | null): void {
   const entry = doc.entries.find((e) => e.id === entryId);
-  if (!entry) throw new Error('No such entry');
+  if (!entry) throw new HistoryProblem({ code: 'no-such-entry' });
   if (date) entry.emailReceivedOn = date;
   else delete entry.emailReceivedOn;
 }
@@ -105,7 +126,7 @@ export function deleteEntry(doc: HistoryDoc, entryId: string): void {
 
 export function deleteAccount(doc: HistoryDoc, key: string): void {
   doc.entries = doc.entries.filter((e) => e.accountKey !== key);
-  delete doc.accounts[key];
+  doc.accounts.delete(key);
 }
 
 /** The latest confirmed entry of an account, for "you already objected on …". */
@@ -115,14 +136,31 @@ export function latestConfirmed(doc: HistoryDoc, key: string): Entry | undefined
 
 /** An account's entries, newest first. */
 export function entriesOf(doc: HistoryDoc, key: string): Entry[] {
-  return doc.entries.filter((e) => e.accountKey === key).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  return doc.entries.filter((e) => e.accountKey === key).sort(newestFirst);
 }
 
-function ensureAccount(doc: HistoryDoc, platform: Platform, key: string): Account {
-  const existing = doc.accounts[key];
+/** Every account's entries, newest first, in one pass (the history page with thousands of entries). */
+export function entriesByAccount(doc: HistoryDoc): Map<string, Entry[]> {
+  const byAccount = new Map<string, Entry[]>();
+  for (const entry of doc.entries) {
+    const list = byAccount.get(entry.accountKey);
+    if (list) list.push(entry);
+    else byAccount.set(entry.accountKey, [entry]);
+  }
+  for (const list of byAccount.values()) list.sort(newestFirst);
+  return byAccount;
+}
+
+function newestFirst(a: Entry, b: Entry): number {
+  return a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0;
+}
+
+function ensureAccount(doc: HistoryDoc, key: string): Account {
+  const existing = doc.accounts.get(key);
   if (existing) return existing;
-  const id = key.split(':')[1] ?? '';
-  const account: Account = { key, platform, accountId: /^\d+$/.test(id) ? id : null };
-  doc.accounts[key] = account;
+  const parts = parseAccountKey(key);
+  if (!parts) throw new Error('Invalid account key');
+  const account: Account = { key, platform: parts.platform, accountId: parts.accountId };
+  doc.accounts.set(key, account);
   return account;
 }

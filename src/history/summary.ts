@@ -1,6 +1,6 @@
-import { entriesOf } from './store';
-import type { Account, Entry, HistoryDoc } from './schema';
-import type { Status } from '../domain/status';
+import { entriesByAccount } from './store';
+import { parseAccountKey } from './account-key';
+import type { Account, Entry, HistoryDoc, Status } from './schema';
 
 export interface AccountSummary {
   account: Account;
@@ -11,11 +11,12 @@ export interface AccountSummary {
   latestAt: string | null;
 }
 
-/** Accounts with their entries and latest status, Facebook first, then by name. */
+/** Accounts with their entries and latest status, Facebook first, then by name (one pass over the entries). */
 export function accountSummaries(doc: HistoryDoc): AccountSummary[] {
-  return Object.values(doc.accounts)
+  const byAccount = entriesByAccount(doc);
+  return [...doc.accounts.values()]
     .map((account) => {
-      const entries = entriesOf(doc, account.key);
+      const entries = byAccount.get(account.key) ?? [];
       const latest = entries[0];
       return {
         account,
@@ -39,6 +40,6 @@ export function accountName(account: Account, unknown = 'unknown account'): stri
   if (account.label) return account.label;
   const platform = account.platform === 'facebook' ? 'Facebook' : 'Instagram';
   if (account.accountId) return `${platform} ${account.accountId}`;
-  const email = account.key.split(':').slice(2).join(':');
+  const email = parseAccountKey(account.key)?.email;
   return `${platform}, ${unknown}${email ? ` (${email})` : ''}`;
 }

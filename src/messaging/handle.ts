@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { injectEngine, type LoaderSender } from '../loader/inject';
+import { injectEngine } from '../loader/inject';
 import {
   backgroundParsers,
   type BackgroundAnswer,
@@ -12,7 +12,9 @@ import { loadSettings } from '../settings/settings';
 import { loadCatalogue } from '../reasons/catalogue';
 import { composeObjection } from '../reasons/compose';
 import { identifyAccount } from '../accounts/identify';
-import { accountKeyOf } from '../history/schema';
+import { buildAccountKey } from '../history/account-key';
+import { storageProblem, type Problem } from '../history/errors';
+import { senderRole, type Sender, type SenderRole } from './sender';
 import {
   deleteAccount,
   deleteEntry,
@@ -34,20 +36,41 @@ function rules(): FormRule[] {
   return validatedRules;
 }
 
-export interface Sender extends LoaderSender {
-  tab?: { id?: number };
-}
+export type { Sender } from './sender';
+
+/** Who sent a message the background accepts at all (see sender.ts). */
+type KnownSender = Exclude<SenderRole, { kind: 'stranger' }>;
+type FormTab = Extract<SenderRole, { kind: 'form-tab' }>;
 
 /** The background's answer to each message type of `backgroundMessages`; a refusal is thrown (see below). */
 type BackgroundHandlers = {
-  [K in BackgroundMessageType]: (request: BackgroundRequest<K>, sender: Sender) => Promise<BackgroundAnswer<K>>;
+  [K in BackgroundMessageType]: (
+    request: BackgroundRequest<K>,
+    sender: KnownSender,
+    /** What the browser said about the sender, for the engine's injection into the exact frame that asked. */
+    raw: Sender,
+  ) => Promise<BackgroundAnswer<K>>;
 };
+
+/** A refusal with a code the pages translate (history/errors.ts). */
+class Refusal extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
+}
+
+/** Messages from the content script must come from a tab on one of Meta's form hosts. */
+function formTab(sender: KnownSender): FormTab {
+  if (sender.kind !== 'form-tab') throw new Refusal({ code: 'sender-refused' });
+  return sender;
+}
 
 const OK = { ok: true } as const;
 
 const handlers: BackgroundHandlers = {
-  'load-engine': async (_request, sender) => {
-    const answer = await injectEngine(sender, (target, files) => browser.scripting.executeScript({ target, files }));
+  'load-engine': async (_request, sender, raw) => {
+    formTab(sender);
+    const answer = await injectEngine(raw, (target, files) => browser.scripting.executeScript({ target, files }));
     if ('error' in answer) throw new Error(answer.error);
     return OK;
   },
@@ -77,31 +100,36 @@ const handlers: BackgroundHandlers = {
     };
   },
   submitted: async ({ submission }, sender) => {
+    // A tab on Facebook reports Facebook submissions only.
+    const tab = formTab(sender);
+    if (tab.platform !== submission.platform) throw new Refusal({ code: 'sender-refused' });
     const accountId = await identifyAccount(submission.platform);
     await changeHistory((doc) => recordSubmission(doc, submission, accountId));
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined) await setPending(tabId, { id: submission.id, formId: submission.formId, at: Date.now() });
+    // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload.
+    await setPending(tab.tabId, { id: submission.id, formId: submission.formId, at: Date.now() }, Date.now()).catch(() => undefined);
     return OK;
   },
-  status: async ({ id, status, at }) => {
+  status: async ({ id, status, at }, sender) => {
+    formTab(sender);
     const entry = await changeHistory((doc) => updateStatus(doc, id, status, at));
-    await clearPending(id);
-    if (!entry) throw new Error('Unknown submission');
+    await clearPending(id, Date.now()).catch(() => undefined);
+    if (!entry) throw new Refusal({ code: 'no-such-entry' });
     return OK;
   },
   pending: async ({ formId }, sender) => {
-    const tabId = sender.tab?.id;
-    return { id: tabId === undefined ? null : await takePending(tabId, formId, Date.now()) };
+    const tab = formTab(sender);
+    return { id: await takePending(tab.tabId, formId, Date.now()) };
   },
-  'account-status': async ({ platform }) => {
+  'account-status': async ({ platform }, sender) => {
+    formTab(sender);
     const accountId = await identifyAccount(platform);
     if (!accountId) return { confirmedAt: null, account: null };
-    const key = accountKeyOf(platform, accountId, '');
+    const key = buildAccountKey(platform, accountId, '');
     const { doc } = await loadHistory();
     const confirmed = latestConfirmed(doc, key);
     return {
       confirmedAt: confirmed?.statusLog.find((s) => s.status === 'confirmed')?.at ?? null,
-      account: doc.accounts[key]?.label ?? null,
+      account: doc.accounts.get(key)?.label ?? null,
     };
   },
   'history:label': async ({ accountKey, label }) => {
@@ -122,7 +150,7 @@ const handlers: BackgroundHandlers = {
   },
   'history:import': async ({ file }) => {
     const parsed = parseImport(file);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Refusal(parsed.problem);
     return changeHistory((doc) => mergeImport(doc, parsed.file));
   },
 };
@@ -133,21 +161,32 @@ const handlers: BackgroundHandlers = {
  * gives an error answer with its message. The history is written before the answer is sent.
  */
 export async function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
+  const role = senderRole(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  if (role.kind === 'stranger') return refuse({ code: 'sender-refused' });
   const type = messageType(raw, backgroundParsers);
-  if (type === undefined) return { error: 'Invalid message' } satisfies ErrorAnswer;
-  return runHandler(type, raw, sender);
+  if (type === undefined) return refuse({ code: 'invalid-message' });
+  // History changes only from Objector's own pages; everything else only from the content script on a form.
+  if (type.startsWith('history:') !== (role.kind === 'extension-page')) return refuse({ code: 'sender-refused' });
+  return runHandler(type, raw, role, sender);
+}
+
+function refuse(problem: Problem): ErrorAnswer & { problem: Problem } {
+  return { error: problem.code, problem };
 }
 
 async function runHandler<K extends BackgroundMessageType>(
   type: K,
   raw: unknown,
-  sender: Sender,
+  sender: KnownSender,
+  rawSender: Sender,
 ): Promise<BackgroundAnswer<K> | ErrorAnswer> {
   const request = backgroundParsers[type].request.safeParse(raw);
-  if (!request.success) return { error: 'Invalid message' };
+  if (!request.success) return refuse({ code: 'invalid-message' });
   try {
-    return await handlers[type](request.data, sender);
+    return await handlers[type](request.data, sender, rawSender);
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    if (error instanceof Refusal) return refuse(error.problem);
+    if (error instanceof Error && error.message === 'Unknown form rule') return { error: error.message };
+    return refuse(storageProblem(error));
   }
 }

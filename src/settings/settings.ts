@@ -3,6 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import { REASON_IDS, type ReasonId } from '../reasons/catalogue';
 import { OWN_WORDS_MAX } from '../reasons/compose';
 import { EEA_COUNTRIES } from './countries';
+import { migrate } from '../storage/migrations';
+import { DATA_VERSION } from '../storage/version';
+import { enqueueWrite } from '../storage/queue';
 
 /**
  * Chosen before the user opens the popup, so that the first Autofill already says something sound: reasons that
@@ -24,13 +27,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = { reasonIds: DEFAULT_REASON_IDS, ownWords: '', email: '', country: '' };
 
 /**
- * The user's choices. `sync:` so that they follow the user to their other browsers (they are small);
- * versioned from the start so that a later shape can migrate them.
+ * The user's choices. `sync:` so that they follow the user to their other browsers (they are small).
+ * Stored with the one data version (storage/version.ts); older shapes are read through the one migration
+ * chain, and written back migrated only by the background (`repairSettings`).
  */
-export const settingsItem = storage.defineItem<unknown>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+export const settingsItem = storage.defineItem<unknown>('sync:settings', { fallback: null });
 
 /** Where a stored value that could not be read is kept, so that nothing the user wrote is lost. */
 const unreadableItem = storage.defineItem<unknown>('local:settings-unreadable', { fallback: null });
@@ -42,17 +43,31 @@ export interface LoadedSettings {
 }
 
 export async function loadSettings(): Promise<LoadedSettings> {
-  const raw = await settingsItem.getValue();
+  const stored = (await settingsItem.getValue()) ?? DEFAULT_SETTINGS;
+  const migrated = migrate('settings', stored);
+  const raw = migrated.ok ? migrated.value : stored;
   const parsed = settingsSchema.safeParse(raw);
   if (parsed.success) return { settings: parsed.data, recovered: false };
   // Keep what we could read: a damaged e-mail should not throw away the chosen reasons.
   const partial = salvage(raw);
-  await unreadableItem.setValue(raw ?? null);
+  await unreadableItem.setValue(stored);
   return { settings: partial, recovered: true };
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(settingsSchema.parse(settings));
+  await settingsItem.setValue({ ...settingsSchema.parse(settings), version: DATA_VERSION });
+}
+
+/** Background only, through the write queue: stored settings of an older version are written back migrated. */
+export function repairSettings(): Promise<void> {
+  return enqueueWrite(async () => {
+    const stored = await settingsItem.getValue();
+    if (stored === null || stored === undefined) return;
+    const migrated = migrate('settings', stored);
+    if (migrated.ok && migrated.from < DATA_VERSION && typeof migrated.value === 'object') {
+      await settingsItem.setValue(migrated.value);
+    }
+  });
 }
 
 /** Field by field: every field that is valid on its own survives, the others get their defaults. */

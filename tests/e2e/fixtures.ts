@@ -127,8 +127,10 @@ export async function stopExtensionWorker(context: BrowserContext, extensionPage
   await cdp.send('ServiceWorker.enable');
   const ours = () => versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
   await test.expect.poll(() => ours().length).toBeGreaterThan(0);
+  const seen = ours().length;
   await cdp.send('ServiceWorker.stopWorker', { versionId: ours()[0]!.versionId });
-  await test.expect.poll(() => ours().at(-1)?.runningStatus).toBe('stopped');
+  // Stopped at least once after the request: under a burst of messages Chromium may restart it at once.
+  await test.expect.poll(() => ours().slice(seen).some((v) => v.runningStatus === 'stopped')).toBe(true);
   await cdp.send('ServiceWorker.disable');
   await cdp.detach();
 }

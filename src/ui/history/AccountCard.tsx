@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { AccountSummary } from '@/src/history/summary';
 import { domId, formatDateTime, proofHref } from './format';
@@ -12,6 +12,9 @@ export interface AccountActions extends EntryActions {
   deleteAccount: (summary: AccountSummary, opener: HTMLElement) => void;
 }
 
+/** Entries rendered at a time: a history of thousands of entries renders them on demand. */
+export const ENTRIES_PAGE = 20;
+
 /** The heading id of an account's card, for focus after a deletion. */
 export const accountHeadingId = (key: string): string => domId('account', key);
 
@@ -20,19 +23,31 @@ export function AccountCard({
   summary,
   locale,
   actions,
+  startCollapsed = false,
 }: {
   summary: AccountSummary;
   locale?: string;
   actions: AccountActions;
+  /** Show only the account's header until the user opens its submissions (large histories). */
+  startCollapsed?: boolean;
 }) {
   const { account, entries, latestStatus, latestAt } = summary;
   const headingId = accountHeadingId(account.key);
   const inputId = domId('label', account.key);
+  const listId = domId('entries', account.key);
+  const [expanded, setExpanded] = useState(!startCollapsed);
+  const [shown, setShown] = useState(ENTRIES_PAGE);
   const [label, setLabel] = useState(account.label ?? '');
   const [busy, setBusy] = useState(false);
 
-  // Follow changes made elsewhere (another tab, an import).
-  useEffect(() => setLabel(account.label ?? ''), [account.label]);
+  // Follow changes made elsewhere (another tab, an import), and only those: the first run of this effect
+  // can come after the user already typed, and must not wipe it.
+  const storedLabel = useRef(account.label);
+  useEffect(() => {
+    if (storedLabel.current === account.label) return;
+    storedLabel.current = account.label;
+    setLabel(account.label ?? '');
+  }, [account.label]);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -94,11 +109,33 @@ export function AccountCard({
       {entries.length === 0 ? (
         <p class="muted">{i18n.t('history_account_noEntries')}</p>
       ) : (
-        <ol class="entries">
-          {entries.map((entry) => (
-            <EntryItem key={entry.id} entry={entry} locale={locale} actions={actions} />
-          ))}
-        </ol>
+        <>
+          {startCollapsed && (
+            <button
+              type="button"
+              class="button entries-toggle no-print"
+              aria-expanded={expanded}
+              aria-controls={listId}
+              onClick={() => setExpanded(!expanded)}
+            >
+              {expanded ? i18n.t('history_account_hideEntries') : i18n.t('history_account_showEntries')}
+            </button>
+          )}
+          {expanded && (
+            <ol class="entries" id={listId}>
+              {entries.slice(0, shown).map((entry) => (
+                <EntryItem key={entry.id} entry={entry} locale={locale} actions={actions} />
+              ))}
+            </ol>
+          )}
+          {expanded && entries.length > shown && (
+            <button type="button" class="button show-more no-print" onClick={() => setShown(shown + ENTRIES_PAGE)}>
+              {i18n.t('history_account_showMore', Math.min(ENTRIES_PAGE, entries.length - shown), [
+                String(Math.min(ENTRIES_PAGE, entries.length - shown)),
+              ])}
+            </button>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { failureText } from './texts';
 
 export interface ConfirmRequest {
   title: string;
@@ -47,7 +48,7 @@ export function ConfirmDialog({ request, onClosed }: { request: ConfirmRequest |
       doneRef.current = true;
       dialogRef.current?.close();
     } catch (e) {
-      setError(i18n.t('history_actionFailed', [e instanceof Error ? e.message : String(e)]));
+      setError(failureText(e));
     } finally {
       setBusy(false);
     }

@@ -10,9 +10,12 @@ import { downloadText } from './download';
 import { formatDateTime, groupByPlatform, localDay } from './format';
 import { StatusBadge } from './StatusBadge';
 import { Toolbar, type Notify } from './Toolbar';
-import { displayName, platformName, statusHelp } from './texts';
+import { displayName, failureText, platformName, statusHelp } from './texts';
 import { uiLocale } from '../locale';
 import { useHistory } from './use-history';
+
+/** Above this many submissions, accounts start collapsed. */
+const COLLAPSE_ABOVE = 60;
 
 type Feedback = { kind: 'error' | 'info'; text: string } | null;
 
@@ -34,7 +37,9 @@ export function HistoryPage() {
   );
 
   const summaries = useMemo(() => accountSummaries(doc), [doc]);
-  const groups = groupByPlatform(summaries);
+  const groups = useMemo(() => groupByPlatform(summaries), [summaries]);
+  // A long history opens as a list of accounts; each account's submissions open on demand.
+  const collapse = doc.entries.length > COLLAPSE_ABOVE;
 
   usePrintOpensDetails();
 
@@ -45,7 +50,7 @@ export function HistoryPage() {
       notify.info(success);
       return true;
     } catch (e) {
-      notify.error(i18n.t('history_actionFailed', [e instanceof Error ? e.message : String(e)]));
+      notify.error(failureText(e));
       return false;
     }
   };
@@ -59,7 +64,7 @@ export function HistoryPage() {
         day ? i18n.t('history_entry_emailMarked') : i18n.t('history_entry_emailCleared'),
       ),
     deleteEntry: (entry: Entry, opener) => {
-      const account = doc.accounts[entry.accountKey];
+      const account = doc.accounts.get(entry.accountKey);
       setConfirm({
         title: i18n.t('history_deleteEntry_title'),
         body: i18n.t('history_deleteEntry_body', [
@@ -143,7 +148,13 @@ export function HistoryPage() {
           <section key={group.platform} class="platform" aria-labelledby={`platform-${group.platform}`}>
             <h2 id={`platform-${group.platform}`}>{platformName(group.platform)}</h2>
             {group.accounts.map((summary) => (
-              <AccountCard key={summary.account.key} summary={summary} locale={locale} actions={actions} />
+              <AccountCard
+                key={summary.account.key}
+                summary={summary}
+                locale={locale}
+                actions={actions}
+                startCollapsed={collapse}
+              />
             ))}
           </section>
         ))}

@@ -17,7 +17,7 @@ export function ProofPage({ accountKey, autoPrint }: { accountKey: string; autoP
   const { loading, doc, loadError } = useHistory();
   const locale = useMemo(uiLocale, []);
   const printed = useRef(false);
-  const account = doc.accounts[accountKey];
+  const account = doc.accounts.get(accountKey);
   const entries = useMemo(() => entriesOf(doc, accountKey), [doc, accountKey]);
   const now = useMemo(() => new Date().toISOString(), []);
 

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { mergeImport, parseImport, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
+import { csvDelimiterFor, parseImport, previewImport, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
 import type { HistoryDoc } from '@/src/history/schema';
 import { sendImport } from './actions';
 import { MAX_IMPORT_CHARS } from '@/src/messaging/protocol';
 import { downloadText } from './download';
 import { exportFileName } from './format';
-import { importErrorText } from './texts';
+import { failureText, problemText } from './texts';
+import { uiLocale } from '../locale';
 
 export interface Notify {
   error: (text: string) => void;
@@ -27,7 +28,7 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
   const previewRef = useRef<HTMLHeadingElement>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [busy, setBusy] = useState(false);
-  const hasData = doc.entries.length > 0 || Object.keys(doc.accounts).length > 0;
+  const hasData = doc.entries.length > 0 || doc.accounts.size > 0;
 
   useEffect(() => {
     if (pending) previewRef.current?.focus();
@@ -39,7 +40,8 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
       JSON.stringify(toExportFile(doc, new Date()), null, 2),
       'application/json',
     );
-  const exportCsv = () => downloadText(exportFileName('csv', new Date()), toCsv(doc), 'text/csv;charset=utf-8');
+  const exportCsv = () =>
+    downloadText(exportFileName('csv', new Date()), toCsv(doc, csvDelimiterFor(uiLocale())), 'text/csv;charset=utf-8');
 
   const chooseFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -59,10 +61,10 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
       }
       const parsed = parseImport(text);
       if (!parsed.ok) {
-        notify.error(importErrorText(parsed.error));
+        notify.error(problemText(parsed.problem));
         return;
       }
-      setPending({ fileName: file.name, text, summary: mergeImport(structuredClone(doc), parsed.file) });
+      setPending({ fileName: file.name, text, summary: previewImport(doc, parsed.file) });
     } catch (e) {
       notify.error(i18n.t('history_import_unreadable', [e instanceof Error ? e.message : String(e)]));
     } finally {
@@ -79,7 +81,7 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
       notify.info(i18n.t('history_import_done', answer.addedEntries, [String(answer.addedEntries)]));
       inputRef.current?.focus();
     } catch (e) {
-      notify.error(importErrorText(e instanceof Error ? e.message : String(e)));
+      notify.error(failureText(e));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { PLATFORMS, type Platform } from '@/src/domain/platform';
 import type { AccountSummary } from '@/src/history/summary';
 
 /*
- * Pure helpers of the history page: dates, file names, the proof view's address, import errors.
+ * Pure helpers of the history page: dates, file names, the proof view's address.
  * No DOM and no i18n here, so that each is a plain table test.
  */
 
@@ -100,21 +100,6 @@ export function readPageMode(search: string): PageMode {
   const accountKey = params.get('proof');
   if (accountKey === null) return { kind: 'list' };
   return { kind: 'proof', accountKey, autoPrint: params.get('noprint') !== '1' };
-}
-
-export type ImportProblem =
-  | { kind: 'not-json' }
-  | { kind: 'foreign' }
-  | { kind: 'invalid'; detail: string }
-  | { kind: 'other'; detail: string };
-
-/** The error codes of `parseImport` ('not-json', 'foreign', 'invalid: …'); anything else is passed on. */
-export function describeImportError(code: string): ImportProblem {
-  if (code === 'not-json') return { kind: 'not-json' };
-  if (code === 'foreign') return { kind: 'foreign' };
-  const invalid = /^invalid:\s*(.*)$/s.exec(code);
-  if (invalid) return { kind: 'invalid', detail: invalid[1]!.trim() };
-  return { kind: 'other', detail: code };
 }
 
 export interface PlatformGroup {

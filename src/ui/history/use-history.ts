@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { historyItem, setAsideItem } from '@/src/history/persist';
+import { historyItem, setAsideItem, setAsideList } from '@/src/history/persist';
 import { readHistory } from '@/src/history/store';
-import type { HistoryDoc } from '@/src/history/schema';
+import { emptyHistory, type HistoryDoc } from '@/src/history/schema';
 
 export interface HistoryView {
   loading: boolean;
@@ -15,7 +15,7 @@ export interface HistoryView {
   loadError: string | null;
 }
 
-const EMPTY: HistoryView = { loading: true, doc: { accounts: {}, entries: [] }, damaged: [], loadError: null };
+const EMPTY: HistoryView = { loading: true, doc: emptyHistory(), damaged: [], loadError: null };
 
 /**
  * The stored history, read-only, kept current with storage. The page never writes storage (not even
@@ -43,13 +43,13 @@ export function useHistory(): HistoryView {
     });
     const unwatchAside = setAsideItem.watch((value) => {
       asideChanged = true;
-      aside = Array.isArray(value) ? value : [];
+      aside = setAsideList(value);
       show();
     });
     Promise.all([historyItem.getValue(), setAsideItem.getValue()]).then(
       ([storedHistory, storedAside]) => {
         if (!rawChanged) raw = storedHistory;
-        if (!asideChanged) aside = Array.isArray(storedAside) ? storedAside : [];
+        if (!asideChanged) aside = setAsideList(storedAside);
         show();
       },
       (error: unknown) => {

@@ -40,8 +40,12 @@ afterAll(async () => {
 });
 
 test('Autofill on the Facebook form, Send, Meta confirms: Firefox records the account as Confirmed', async () => {
+  // Logged in as Meta does it: the id in c_user, the session in the HttpOnly xs (README, "Which account").
   await bidi.send('storage.setCookie', {
     cookie: { name: 'c_user', value: { type: 'string', value: ACCOUNT_ID }, domain: '.facebook.com', path: '/', secure: true },
+  });
+  await bidi.send('storage.setCookie', {
+    cookie: { name: 'xs', value: { type: 'string', value: '41%3AsEcReT%3A2%3A1700000000' }, domain: '.facebook.com', path: '/', secure: true, httpOnly: true },
   });
   await bidi.send('browsingContext.navigate', { context: tab, url: REPLICA_URLS.fbEnglish, wait: 'complete' });
 

@@ -1,34 +1,9 @@
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
-import type { Platform } from '../../../src/domain/platform';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-
-async function logIn(context: BrowserContext, platform: Platform, id: string) {
-  await context.addCookies([
-    platform === 'facebook'
-      ? { name: 'c_user', value: id, domain: '.facebook.com', path: '/', secure: true }
-      : { name: 'ds_user_id', value: id, domain: '.instagram.com', path: '/', secure: true },
-  ]);
-}
-
-async function autofillAndSend(page: Page, url: string, send: string): Promise<{ sent: Promise<void> }> {
-  await page.goto(url);
-  await page.getByRole('button', { name: /Autofill/ }).click();
-  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
-  // The click resolves once the navigation it starts has committed: callers that hold Meta's answer
-  // wait for it later.
-  return { sent: page.getByRole('button', { name: send, exact: true }).click() };
-}
-
-async function openHistory(context: BrowserContext, extensionId: string): Promise<Page> {
-  const history = await context.newPage();
-  await history.goto(`chrome-extension://${extensionId}/objections.html`);
-  await expect(history.getByRole('heading', { level: 1 })).toBeVisible();
-  return history;
-}
+import { autofillAndSend, logIn, openHistory } from './helpers';
 
 test('Autofill, Send and Meta\'s confirmation: the history shows the account as Confirmed, and the form says so next time', async ({
   context,

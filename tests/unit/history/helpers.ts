@@ -17,4 +17,4 @@ export function report(over: Partial<SubmissionReport> = {}): SubmissionReport {
   };
 }
 
-export const emptyDoc = (): HistoryDoc => ({ accounts: {}, entries: [] });
+export const emptyDoc = (): HistoryDoc => ({ accounts: new Map(), entries: [] });

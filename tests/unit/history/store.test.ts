@@ -8,10 +8,11 @@ import {
   markEmailReceived,
   readHistory,
   recordSubmission,
+  toStored,
   updateStatus,
 } from '@/src/history/store';
-import { accountKeyOf, type HistoryDoc } from '@/src/history/schema';
-import type { Status } from '@/src/domain/status';
+import type { HistoryDoc, Status } from '@/src/history/schema';
+import { buildAccountKey } from '@/src/history/account-key';
 import { accountName, accountSummaries } from '@/src/history/summary';
 import { emptyDoc, report } from './helpers';
 
@@ -41,7 +42,7 @@ describe('recordSubmission', () => {
       submittedAt: T0,
       statusLog: [{ status: 'submitted', at: T0 }],
     });
-    expect(doc.accounts['facebook:100012345678901']).toEqual({
+    expect(doc.accounts.get('facebook:100012345678901')).toEqual({
       key: 'facebook:100012345678901',
       platform: 'facebook',
       accountId: '100012345678901',
@@ -56,7 +57,7 @@ describe('recordSubmission', () => {
     recordSubmission(doc, report(), null);
     expect(doc.entries).toHaveLength(1);
     expect(doc.entries[0]!.text).toBe(report().text);
-    expect(Object.keys(doc.accounts)).toEqual(['facebook:1']);
+    expect([...doc.accounts.keys()]).toEqual(['facebook:1']);
   });
 
   it('two submissions of one account: two entries, one account', () => {
@@ -64,7 +65,7 @@ describe('recordSubmission', () => {
     recordSubmission(doc, report({ id: 'submission-0001' }), '1');
     recordSubmission(doc, report({ id: 'submission-0002', at: T2 }), '1');
     expect(doc.entries).toHaveLength(2);
-    expect(Object.keys(doc.accounts)).toEqual(['facebook:1']);
+    expect([...doc.accounts.keys()]).toEqual(['facebook:1']);
     expect(entriesOf(doc, 'facebook:1').map((e) => e.id)).toEqual(['submission-0002', 'submission-0001']);
   });
 
@@ -72,23 +73,23 @@ describe('recordSubmission', () => {
     const doc = emptyDoc();
     recordSubmission(doc, report({ id: 'submission-0001' }), '42');
     recordSubmission(doc, report({ id: 'submission-0002', platform: 'instagram', formId: '767264225370182' }), '42');
-    expect(Object.keys(doc.accounts).sort()).toEqual(['facebook:42', 'instagram:42']);
+    expect([...doc.accounts.keys()].sort()).toEqual(['facebook:42', 'instagram:42']);
   });
 
   it('without a logged-in account, the key uses the e-mail (trimmed, lower case)', () => {
     const doc = emptyDoc();
     const entry = recordSubmission(doc, report({ email: '  Me@Example.ORG ' }), null);
     expect(entry.accountKey).toBe('facebook:unknown:me@example.org');
-    expect(accountKeyOf('facebook', null, ' Me@Example.ORG')).toBe('facebook:unknown:me@example.org');
-    expect(doc.accounts['facebook:unknown:me@example.org']).toMatchObject({ accountId: null, platform: 'facebook' });
-    expect(accountName(doc.accounts['facebook:unknown:me@example.org']!)).toBe('Facebook, unknown account (me@example.org)');
+    expect(buildAccountKey('facebook', null, ' Me@Example.ORG')).toBe('facebook:unknown:me@example.org');
+    expect(doc.accounts.get('facebook:unknown:me@example.org')).toMatchObject({ accountId: null, platform: 'facebook' });
+    expect(accountName(doc.accounts.get('facebook:unknown:me@example.org')!)).toBe('Facebook, unknown account (me@example.org)');
   });
 
   it('different e-mails without login are different unknown accounts', () => {
     const doc = emptyDoc();
     recordSubmission(doc, report({ id: 'submission-0001', email: 'a@example.org' }), null);
     recordSubmission(doc, report({ id: 'submission-0002', email: 'b@example.org' }), null);
-    expect(Object.keys(doc.accounts).sort()).toEqual(['facebook:unknown:a@example.org', 'facebook:unknown:b@example.org']);
+    expect([...doc.accounts.keys()].sort()).toEqual(['facebook:unknown:a@example.org', 'facebook:unknown:b@example.org']);
   });
 
   it('refuses a report that would make an invalid entry', () => {
@@ -132,47 +133,90 @@ describe('updateStatus', () => {
 });
 
 describe('readHistory', () => {
+  /** The document as the background stores it (current version). */
   const valid = () => {
     const doc = docWithSubmission();
     recordSubmission(doc, report({ id: 'submission-0002', at: T2 }), null);
-    return JSON.parse(JSON.stringify(doc)) as HistoryDoc;
+    return { doc, raw: JSON.parse(JSON.stringify(toStored(doc))) as { version: number; accounts: unknown[]; entries: unknown[] } };
   };
+  const clean = (doc: HistoryDoc) => ({ doc, setAside: [], stale: false, newerVersion: null });
 
   it('nothing stored → an empty history', () => {
-    expect(readHistory(undefined)).toEqual({ doc: emptyDoc(), setAside: [] });
-    expect(readHistory(null)).toEqual({ doc: emptyDoc(), setAside: [] });
+    expect(readHistory(undefined)).toEqual(clean(emptyDoc()));
+    expect(readHistory(null)).toEqual(clean(emptyDoc()));
   });
 
-  it('a valid history reads back as it was', () => {
-    const raw = valid();
-    expect(readHistory(raw)).toEqual({ doc: raw, setAside: [] });
+  it('a valid history reads back as it was, and needs no write', () => {
+    const { doc, raw } = valid();
+    expect(readHistory(raw)).toEqual(clean(doc));
   });
 
-  it('sets aside corrupt entries and keeps the valid ones', () => {
-    const raw = valid() as unknown as { accounts: Record<string, unknown>; entries: unknown[] };
+  it('a history of version 1 (accounts keyed by account key) reads the same, and is marked for writing back', () => {
+    const { doc } = valid();
+    const v1 = { accounts: Object.fromEntries(doc.accounts), entries: doc.entries };
+    expect(readHistory(JSON.parse(JSON.stringify(v1)))).toEqual({ ...clean(doc), stale: true });
+  });
+
+  it('a history written by a newer Objector is not read, and says so (it must not be overwritten)', () => {
+    const { raw } = valid();
+    expect(readHistory({ ...raw, version: 99 })).toEqual({ ...clean(emptyDoc()), newerVersion: 99 });
+  });
+
+  it('sets aside corrupt entries and repeated ids, and keeps the valid ones', () => {
+    const { raw } = valid();
     const broken = { ...(raw.entries[0] as object), id: 'x', status: 'maybe' };
-    raw.entries.push(broken, 'junk', null, { id: 'submission-0003' });
-    const { doc, setAside } = readHistory(raw);
+    const repeated = { ...(raw.entries[0] as object) };
+    raw.entries.push(broken, 'junk', null, { id: 'submission-0003' }, repeated);
+    const { doc, setAside, stale } = readHistory(raw);
     expect(doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
-    expect(setAside).toEqual([broken, 'junk', null, { id: 'submission-0003' }]);
+    expect(setAside).toEqual([broken, 'junk', null, { id: 'submission-0003' }, repeated]);
+    expect(stale).toBe(true);
   });
 
   it('sets aside corrupt accounts and keeps the valid ones (an entry keeps its account)', () => {
-    const raw = valid() as unknown as { accounts: Record<string, unknown>; entries: unknown[] };
-    raw.accounts['facebook:100012345678901'] = { key: 'facebook:100012345678901', platform: 'myspace', accountId: 'abc' };
-    raw.accounts['junk'] = 17;
+    const { raw } = valid();
+    raw.accounts[0] = { key: 'facebook:100012345678901', platform: 'myspace', accountId: 'abc' };
+    raw.accounts.push(17);
     const { doc, setAside } = readHistory(raw);
     expect(setAside).toHaveLength(2);
     expect(doc.entries).toHaveLength(2);
     // The entry's account is rebuilt from the entry, so the entry stays reachable.
-    expect(doc.accounts['facebook:100012345678901']).toEqual({ key: 'facebook:100012345678901', platform: 'facebook', accountId: '100012345678901' });
-    expect(doc.accounts['facebook:unknown:me@example.org']).toBeDefined();
+    expect(doc.accounts.get('facebook:100012345678901')).toEqual({ key: 'facebook:100012345678901', platform: 'facebook', accountId: '100012345678901' });
+    expect(doc.accounts.get('facebook:unknown:me@example.org')).toBeDefined();
   });
 
-  it.each([['a string', 'garbage'], ['an array', []], ['wrong shapes', { accounts: [], entries: {} }], ['a number', 5]])(
+  it.each([
+    ['__proto__', { key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' }],
+    ['constructor', { key: 'constructor', platform: 'facebook', accountId: null }],
+    ['toString', { key: 'toString', platform: 'instagram', accountId: null }],
+    ['a key of another platform', { key: 'instagram:5', platform: 'facebook', accountId: '5' }],
+    ['a key that does not match the id', { key: 'facebook:5', platform: 'facebook', accountId: '6' }],
+  ])('an account keyed %s is set aside, and nothing is polluted', (_name, bad) => {
+    const { raw } = valid();
+    raw.accounts.push(bad);
+    const { doc, setAside } = readHistory(raw);
+    expect(setAside).toEqual([bad]);
+    expect(doc.accounts.size).toBe(2);
+    expect(({} as Record<string, unknown>).label).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('label');
+  });
+
+  it('a version 1 history with an own `__proto__` key pollutes nothing and keeps its valid accounts', () => {
+    const { doc } = valid();
+    const text = JSON.stringify({ accounts: Object.fromEntries(doc.accounts), entries: doc.entries }).replace(
+      '"accounts":{',
+      '"accounts":{"__proto__":{"key":"__proto__","platform":"facebook","accountId":null,"label":"polluted"},',
+    );
+    const read = readHistory(JSON.parse(text));
+    expect(read.doc).toEqual(doc);
+    expect(read.setAside).toHaveLength(1);
+    expect(({} as Record<string, unknown>).label).toBeUndefined();
+  });
+
+  it.each([['a string', 'garbage'], ['an array', []], ['wrong shapes', { version: 2, accounts: [], entries: {} }], ['a number', 5]])(
     'an unreadable document (%s) is set aside whole',
     (_name, raw) => {
-      expect(readHistory(raw)).toEqual({ doc: emptyDoc(), setAside: [raw] });
+      expect(readHistory(raw)).toEqual({ ...clean(emptyDoc()), setAside: [raw], stale: true });
     },
   );
 });
@@ -181,10 +225,10 @@ describe('labels, e-mail received, deletion', () => {
   it('labels an account, and an empty label removes it', () => {
     const doc = docWithSubmission();
     labelAccount(doc, 'facebook:100012345678901', '  Private profile ');
-    expect(accountName(doc.accounts['facebook:100012345678901']!)).toBe('Private profile');
+    expect(accountName(doc.accounts.get('facebook:100012345678901')!)).toBe('Private profile');
     labelAccount(doc, 'facebook:100012345678901', '   ');
-    expect(doc.accounts['facebook:100012345678901']!.label).toBeUndefined();
-    expect(accountName(doc.accounts['facebook:100012345678901']!)).toBe('Facebook 100012345678901');
+    expect(doc.accounts.get('facebook:100012345678901')!.label).toBeUndefined();
+    expect(accountName(doc.accounts.get('facebook:100012345678901')!)).toBe('Facebook 100012345678901');
     expect(() => labelAccount(doc, 'facebook:nobody', 'x')).toThrow();
   });
 
@@ -205,7 +249,7 @@ describe('labels, e-mail received, deletion', () => {
     expect(doc.entries.map((e) => e.id)).toEqual(['submission-0002', 'submission-0003']);
     deleteAccount(doc, 'facebook:100012345678901');
     expect(doc.entries.map((e) => e.id)).toEqual(['submission-0003']);
-    expect(Object.keys(doc.accounts)).toEqual(['instagram:555']);
+    expect([...doc.accounts.keys()]).toEqual(['instagram:555']);
   });
 
   it('summaries list Facebook first, with each account’s latest status', () => {

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage } from '@/src/messaging/handle';
-import { backgroundMessages, type SubmissionReport } from '@/src/messaging/protocol';
+import { handleMessage, type Sender } from '@/src/messaging/handle';
 import { errorAnswerSchema } from '@/src/messaging/answers';
+import { formRuleSchema as ruleAnswerSchema } from '@/src/forms/rules/schema';
+import { backgroundMessages, type SubmissionReport } from '@/src/messaging/protocol';
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
 import { loadCatalogue } from '@/src/reasons/catalogue';
@@ -11,30 +12,52 @@ import { toExportFile } from '@/src/history/exchange';
 import { report } from '../history/helpers';
 
 const catalogue = loadCatalogue();
-const TAB = { tab: { id: 12 } };
+const ID = fakeBrowser.runtime.id;
+const ORIGIN = `chrome-extension://${ID}/`;
+/** Objector's content script in a tab on Meta's Facebook form. */
+const TAB: Sender = { id: ID, url: 'https://www.facebook.com/help/contact/712876720715583', frameId: 0, tab: { id: 12, url: 'https://www.facebook.com/help/contact/712876720715583' } };
+const IG_TAB: Sender = { id: ID, url: 'https://help.instagram.com/contact/767264225370182', frameId: 0, tab: { id: 14, url: 'https://help.instagram.com/contact/767264225370182' } };
+/** Objector's history page, in a tab of its own. */
+const PAGE: Sender = { id: ID, url: `${ORIGIN}objections.html`, tab: { id: 30, url: `${ORIGIN}objections.html` } };
+/** The popup: an extension page without a tab. */
+const POPUP: Sender = { id: ID, url: `${ORIGIN}popup.html` };
 
-/** Meta's login cookies, as the browser would give them to the extension. */
-let cookies: Record<string, string> = {};
-function setCookies(values: Record<string, string>) {
+/** Meta's cookies as the browser gives them to the extension: name → value (and whether it is HttpOnly). */
+type Jar = Record<string, string | { value: string; httpOnly: boolean }>;
+let cookies: Jar = {};
+function setCookies(values: Jar) {
   cookies = values;
 }
+/** Logged in to Facebook: the HttpOnly session cookie `xs` and the person's `c_user`. */
+const facebookLogin = (id: string): Jar => ({
+  'https://www.facebook.com/|xs': { value: '41%3Asecret%3A2%3A1700000000', httpOnly: true },
+  'https://www.facebook.com/|c_user': id,
+});
+/** Logged in to Instagram: the HttpOnly `sessionid` (starting with the id) and `ds_user_id`. */
+const instagramLogin = (id: string): Jar => ({
+  'https://www.instagram.com/|sessionid': { value: `${id}%3AAbCdEf%3A12%3AAYx`, httpOnly: true },
+  'https://www.instagram.com/|ds_user_id': id,
+});
 
 /** A submission as the content script reports it (shared with the history tests). */
 function submission(over: Partial<SubmissionReport> = {}): SubmissionReport {
   return report({ email: 'Me@Example.org', reasonIds: ['no-consent'], text: 'Ich widerspreche.', at: '2025-06-02T09:30:00.000Z', ...over });
 }
-
-/** The compose answer, checked against the table's schema (never cast). */
-const composeAnswer = (answer: unknown) => backgroundMessages.compose.answer.parse(answer);
+const igSubmission = () => submission({ platform: 'instagram', formId: '767264225370182', url: 'https://help.instagram.com/contact/767264225370182' });
 
 const storedLocal = () => fakeBrowser.storage.local.get(null);
+const storedHistory = async () => (await fakeBrowser.storage.local.get('history')).history;
+
+const composeAnswer = (answer: unknown) => backgroundMessages.compose.answer.parse(answer);
 
 beforeEach(() => {
   fakeBrowser.reset();
   cookies = {};
   vi.spyOn(fakeBrowser.cookies, 'get').mockImplementation((async (details: { url: string; name: string }) => {
-    const value = cookies[`${details.url}|${details.name}`];
-    return value === undefined ? null : ({ name: details.name, value } as never);
+    const found = cookies[`${details.url}|${details.name}`];
+    if (found === undefined) return null;
+    const { value, httpOnly } = typeof found === 'string' ? { value: found, httpOnly: false } : found;
+    return { name: details.name, value, httpOnly } as never;
   }) as never);
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
 });
@@ -56,10 +79,80 @@ describe('invalid messages', () => {
     ['a compose with a negative maxLength', { type: 'compose', maxLength: -5 }],
     ['a label that is too long', { type: 'history:label', accountKey: 'facebook:1', label: 'x'.repeat(81) }],
     ['an e-mail date in another format', { type: 'history:email-received', entryId: 'submission-0001', date: '03.06.2025' }],
-  ])('%s → {error}, nothing stored', async (_name, message) => {
-    const answer = await handleMessage(message, TAB);
-    expect(answer).toEqual({ error: 'Invalid message' });
+  ])('%s → invalid-message, nothing stored', async (_name, message) => {
+    const answer = await handleMessage(message, String(message && (message as { type?: string }).type).startsWith('history:') ? PAGE : TAB);
+    expect(answer).toEqual({ error: 'invalid-message', problem: { code: 'invalid-message' } });
     expect(await storedLocal()).toEqual({});
+  });
+});
+
+describe('senders: each message only from where it may come', () => {
+  const refused = { error: 'sender-refused', problem: { code: 'sender-refused' } };
+  const onHost = (url: string, over: Partial<Sender> = {}): Sender => ({ id: ID, url, frameId: 0, tab: { id: 40, url }, ...over });
+
+  it.each<[string, Sender]>([
+    ['another extension', { ...TAB, id: 'someone-else' }],
+    ['no extension id', { url: TAB.url, tab: TAB.tab }],
+    ['a content script on developers.facebook.com', onHost('https://developers.facebook.com/help/contact/712876720715583')],
+    ['a content script on business.facebook.com', onHost('https://business.facebook.com/help/contact/712876720715583')],
+    ['a content script on plain http', onHost('http://www.facebook.com/help/contact/712876720715583')],
+    ['a content script on a look-alike host', onHost('https://www.facebook.com.evil.example/help/contact/712876720715583')],
+    ['a content script in a frame', { ...TAB, frameId: 3 }],
+    ['a content script without a tab', { id: ID, url: TAB.url }],
+    ['the history page', PAGE],
+    ['the popup', POPUP],
+  ])('a submission from %s is refused and nothing is stored', async (_name, sender) => {
+    setCookies(facebookLogin('1'));
+    expect(await handleMessage({ type: 'submitted', submission: submission() }, sender)).toEqual(refused);
+    expect(await storedLocal()).toEqual({});
+  });
+
+  it.each<[string, Sender]>([
+    ['www', onHost('https://www.facebook.com/help/contact/712876720715583')],
+    ['web', onHost('https://web.facebook.com/help/contact/712876720715583')],
+    ['m', onHost('https://m.facebook.com/help/contact/712876720715583')],
+    ['mbasic', onHost('https://mbasic.facebook.com/help/contact/712876720715583')],
+    ['touch', onHost('https://touch.facebook.com/help/contact/712876720715583')],
+    ['a locale host', onHost('https://fr-fr.facebook.com/help/contact/712876720715583')],
+  ])('a submission from the Facebook form on %s is recorded', async (_name, sender) => {
+    expect(await handleMessage({ type: 'submitted', submission: submission() }, sender)).toEqual({ ok: true });
+    expect((await loadHistory()).doc.entries).toHaveLength(1);
+  });
+
+  it('a tab on Instagram cannot report a Facebook submission (nor the reverse)', async () => {
+    expect(await handleMessage({ type: 'submitted', submission: submission() }, IG_TAB)).toEqual(refused);
+    expect(await handleMessage({ type: 'submitted', submission: igSubmission() }, TAB)).toEqual(refused);
+    expect(await storedLocal()).toEqual({});
+  });
+
+  it.each<[string, Sender]>([
+    ['a content script on a form', TAB],
+    ['another extension', { ...PAGE, id: 'someone-else' }],
+    ['an extension page shown in a tab of a web page', { ...PAGE, tab: { id: 5, url: 'https://www.facebook.com/' } }],
+  ])('history changes from %s are refused and change nothing', async (_name, sender) => {
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    const before = await storedHistory();
+    for (const message of [
+      { type: 'history:label', accountKey: 'facebook:unknown:me@example.org', label: 'x' },
+      { type: 'history:delete-entry', entryId: 'submission-0001' },
+      { type: 'history:delete-account', accountKey: 'facebook:unknown:me@example.org' },
+      { type: 'history:import', file: JSON.stringify(toExportFile((await loadHistory()).doc, new Date())) },
+    ]) {
+      expect(await handleMessage(message, sender)).toEqual(refused);
+    }
+    expect(await storedHistory()).toEqual(before);
+  });
+
+  it('status and pending from the history page are refused', async () => {
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    expect(await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, PAGE)).toEqual(refused);
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, PAGE)).toEqual(refused);
+    expect((await loadHistory()).doc.entries[0]!.status).toBe('submitted');
+  });
+
+  it('the popup (no tab) may change the history', async () => {
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    expect(await handleMessage({ type: 'history:delete-entry', entryId: 'submission-0001' }, POPUP)).toEqual({ ok: true });
   });
 });
 
@@ -67,7 +160,7 @@ describe('rule', () => {
   it.each(formRules.map((r) => [r.id] as const))('returns the full rule of %s, in the shape the content script checks', async (id) => {
     const answer = await handleMessage({ type: 'rule', id }, TAB);
     expect(answer).toEqual(formRules.find((r) => r.id === id));
-    expect(backgroundMessages.rule.answer.safeParse(answer).success).toBe(true);
+    expect(ruleAnswerSchema.safeParse(answer).success).toBe(true);
   });
 
   it('an unknown id → {error}', async () => {
@@ -123,53 +216,87 @@ describe('compose', () => {
   });
 });
 
-describe('submitted', () => {
-  it('records an entry under the account of the c_user cookie', async () => {
-    setCookies({ 'https://www.facebook.com/|c_user': '100012345678901' });
+describe('submitted: the account is whoever is logged in, proven by an HttpOnly cookie', () => {
+  it('records an entry under the account of the c_user cookie, while the HttpOnly xs session exists', async () => {
+    setCookies(facebookLogin('100012345678901'));
     expect(await handleMessage({ type: 'submitted', submission: submission() }, TAB)).toEqual({ ok: true });
     const { doc } = await loadHistory();
     expect(doc.entries).toHaveLength(1);
     expect(doc.entries[0]).toMatchObject({ id: 'submission-0001', accountKey: 'facebook:100012345678901', status: 'submitted' });
-    expect(doc.accounts['facebook:100012345678901']).toMatchObject({ accountId: '100012345678901' });
+    expect(doc.accounts.get('facebook:100012345678901')).toMatchObject({ accountId: '100012345678901' });
   });
 
-  it('i_user (acting as another profile) wins over c_user', async () => {
-    setCookies({ 'https://www.facebook.com/|c_user': '100012345678901', 'https://www.facebook.com/|i_user': '61550000000001' });
+  it('an i_user that page script could have written (not HttpOnly, as Meta sets it) does not change the account', async () => {
+    setCookies({ ...facebookLogin('100012345678901'), 'https://www.facebook.com/|i_user': '61550000000001' });
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('facebook:100012345678901');
+  });
+
+  it('an HttpOnly i_user (which page script cannot write) is the profile the user switched to', async () => {
+    setCookies({ ...facebookLogin('100012345678901'), 'https://www.facebook.com/|i_user': { value: '61550000000001', httpOnly: true } });
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('facebook:61550000000001');
   });
 
-  it('Instagram uses ds_user_id (and not the Facebook cookies)', async () => {
-    setCookies({ 'https://www.instagram.com/|ds_user_id': '5550001', 'https://www.facebook.com/|c_user': '100012345678901' });
-    await handleMessage({ type: 'submitted', submission: submission({ platform: 'instagram', formId: '767264225370182' }) }, TAB);
+  it.each<[string, Jar]>([
+    ['only c_user (no session)', { 'https://www.facebook.com/|c_user': '100012345678901' }],
+    ['c_user and an xs that page script wrote', { 'https://www.facebook.com/|c_user': '100012345678901', 'https://www.facebook.com/|xs': 'forged' }],
+    ['c_user and i_user, no session', { 'https://www.facebook.com/|c_user': '1', 'https://www.facebook.com/|i_user': '2' }],
+  ])('cookies a page could have set (%s) prove no login: the unknown account of the e-mail used', async (_name, jar) => {
+    setCookies(jar);
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('facebook:unknown:me@example.org');
+  });
+
+  it('Instagram: the id in the HttpOnly sessionid (and not the Facebook cookies)', async () => {
+    setCookies({ ...instagramLogin('5550001'), ...facebookLogin('100012345678901') });
+    await handleMessage({ type: 'submitted', submission: igSubmission() }, IG_TAB);
     expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('instagram:5550001');
+  });
+
+  it('Instagram: a ds_user_id written by page script does not change the account', async () => {
+    setCookies({ ...instagramLogin('5550001'), 'https://www.instagram.com/|ds_user_id': '6660002' });
+    await handleMessage({ type: 'submitted', submission: igSubmission() }, IG_TAB);
+    expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('instagram:5550001');
+  });
+
+  it('Instagram: ds_user_id alone (no HttpOnly session) proves no login', async () => {
+    setCookies({ 'https://www.instagram.com/|ds_user_id': '5550001' });
+    await handleMessage({ type: 'submitted', submission: igSubmission() }, IG_TAB);
+    expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('instagram:unknown:me@example.org');
   });
 
   it('no cookie → the unknown account of the e-mail used', async () => {
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     const { doc } = await loadHistory();
     expect(doc.entries[0]!.accountKey).toBe('facebook:unknown:me@example.org');
-    expect(doc.accounts['facebook:unknown:me@example.org']).toMatchObject({ accountId: null });
+    expect(doc.accounts.get('facebook:unknown:me@example.org')).toMatchObject({ accountId: null });
   });
 
-  it.each([['abc'], [''], ['  '], ['12 34'], ['1'.repeat(31)]])('a cookie that is not an account id (%j) counts as no login', async (value) => {
-    setCookies({ 'https://www.facebook.com/|c_user': value });
+  it.each([['abc'], [''], ['  '], ['12 34'], ['1'.repeat(31)]])('a c_user that is not an account id (%j) counts as no login', async (value) => {
+    setCookies({ ...facebookLogin('1'), 'https://www.facebook.com/|c_user': value });
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     expect((await loadHistory()).doc.entries[0]!.accountKey).toBe('facebook:unknown:me@example.org');
   });
 
   it('a repeated report of the same submission makes one entry', async () => {
-    setCookies({ 'https://www.facebook.com/|c_user': '1' });
+    setCookies(facebookLogin('1'));
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     expect((await loadHistory()).doc.entries).toHaveLength(1);
   });
 
-  it("the tab's submission is pending until Meta answers (a reloaded page finds it)", async () => {
+  it("the tab's submission is pending until Meta answers (a reloaded page finds it, once)", async () => {
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual({ id: null });
     expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0001' });
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { tab: { id: 13 } })).toEqual({ id: null });
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, {})).toEqual({ id: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
+  });
+
+  it('storage full: the answer is an error, not ok, and nothing is claimed', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    expect(await handleMessage({ type: 'submitted', submission: submission() }, TAB)).toEqual({ error: 'storage-full', problem: { code: 'storage-full' } });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
   });
 });
 
@@ -193,46 +320,49 @@ describe('status', () => {
     expect((await loadHistory()).doc.entries[0]!.status).toBe('confirmed');
   });
 
-  it('an unknown submission → {error}', async () => {
+  it('an unknown submission → no-such-entry', async () => {
     const answer = await handleMessage({ type: 'status', id: 'submission-9999', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, TAB);
-    expect(errorAnswerSchema.safeParse(answer).success).toBe(true);
+    expect(answer).toEqual({ error: 'no-such-entry', problem: { code: 'no-such-entry' } });
   });
 });
 
 describe('account-status', () => {
   it('tells the form that this account already has a confirmed objection', async () => {
-    setCookies({ 'https://www.facebook.com/|c_user': '100012345678901' });
+    setCookies(facebookLogin('100012345678901'));
     expect(await handleMessage({ type: 'account-status', platform: 'facebook' }, TAB)).toEqual({ confirmedAt: null, account: null });
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, TAB);
-    await handleMessage({ type: 'history:label', accountKey: 'facebook:100012345678901', label: 'Main' }, TAB);
+    await handleMessage({ type: 'history:label', accountKey: 'facebook:100012345678901', label: 'Main' }, PAGE);
     expect(await handleMessage({ type: 'account-status', platform: 'facebook' }, TAB)).toEqual({ confirmedAt: '2025-06-02T09:31:00.000Z', account: 'Main' });
     // Another account in the same browser has not objected.
-    setCookies({ 'https://www.facebook.com/|c_user': '100099999999999' });
+    setCookies(facebookLogin('100099999999999'));
     expect(await handleMessage({ type: 'account-status', platform: 'facebook' }, TAB)).toEqual({ confirmedAt: null, account: null });
   });
 
   it('not logged in → nothing known', async () => {
-    expect(await handleMessage({ type: 'account-status', platform: 'instagram' }, TAB)).toEqual({ confirmedAt: null, account: null });
+    expect(await handleMessage({ type: 'account-status', platform: 'instagram' }, IG_TAB)).toEqual({ confirmedAt: null, account: null });
   });
 });
 
 describe('history messages', () => {
   async function withOneEntry() {
-    setCookies({ 'https://www.facebook.com/|c_user': '1' });
+    setCookies(facebookLogin('1'));
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
-    return (await fakeBrowser.storage.local.get('history')).history;
+    return storedHistory();
   }
 
   it.each([
-    ['not JSON', 'not json at all'],
-    ['a foreign JSON file', JSON.stringify({ hello: 'world' })],
-    ['a damaged export', JSON.stringify({ format: 'objector-history', version: 1, exportedAt: 'x', accounts: [], entries: [] })],
-  ])('history:import of %s → {error}, history unchanged', async (_name, file) => {
+    ['not JSON', 'not json at all', 'import-not-json'],
+    ['a foreign JSON file', JSON.stringify({ hello: 'world' }), 'import-foreign'],
+    ['a damaged export', JSON.stringify({ format: 'objector-history', version: 1, exportedAt: 'x', accounts: [], entries: [] }), 'import-invalid'],
+    ['an export keyed __proto__', JSON.stringify({ format: 'objector-history', version: 2, exportedAt: '2025-07-01T00:00:00.000Z', accounts: [{ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' }], entries: [] }), 'import-invalid'],
+  ])('history:import of %s → a coded error, history unchanged', async (_name, file, code) => {
     const before = await withOneEntry();
-    const answer = await handleMessage({ type: 'history:import', file }, TAB);
+    const answer = await handleMessage({ type: 'history:import', file }, PAGE);
     expect(errorAnswerSchema.safeParse(answer).success).toBe(true);
-    expect((await fakeBrowser.storage.local.get('history')).history).toEqual(before);
+    expect((answer as { problem: { code: string } }).problem.code).toBe(code);
+    expect(await storedHistory()).toEqual(before);
+    expect(({} as Record<string, unknown>).label).toBeUndefined();
   });
 
   it('history:import of a valid export adds what is missing', async () => {
@@ -241,28 +371,32 @@ describe('history messages', () => {
     const other = structuredClone(doc);
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
     const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
-    expect(await handleMessage({ type: 'history:import', file }, TAB)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(await handleMessage({ type: 'history:import', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
     expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
   });
 
   it('label, e-mail received, delete entry, delete account', async () => {
     await withOneEntry();
-    expect(await handleMessage({ type: 'history:label', accountKey: 'facebook:1', label: 'Work' }, TAB)).toEqual({ ok: true });
-    expect(await handleMessage({ type: 'history:email-received', entryId: 'submission-0001', date: '2025-06-03' }, TAB)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'history:label', accountKey: 'facebook:1', label: 'Work' }, PAGE)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'history:email-received', entryId: 'submission-0001', date: '2025-06-03' }, PAGE)).toEqual({ ok: true });
     let { doc } = await loadHistory();
-    expect(doc.accounts['facebook:1']!.label).toBe('Work');
+    expect(doc.accounts.get('facebook:1')!.label).toBe('Work');
     expect(doc.entries[0]!.emailReceivedOn).toBe('2025-06-03');
-    expect(await handleMessage({ type: 'history:delete-entry', entryId: 'submission-0001' }, TAB)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'history:delete-entry', entryId: 'submission-0001' }, PAGE)).toEqual({ ok: true });
     expect((await loadHistory()).doc.entries).toHaveLength(0);
-    expect(await handleMessage({ type: 'history:delete-account', accountKey: 'facebook:1' }, TAB)).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'history:delete-account', accountKey: 'facebook:1' }, PAGE)).toEqual({ ok: true });
     ({ doc } = await loadHistory());
-    expect(doc.accounts).toEqual({});
+    expect(doc.accounts.size).toBe(0);
   });
 
-  it('labelling an account that does not exist → {error}, nothing changes', async () => {
-    const before = await withOneEntry();
-    const answer = await handleMessage({ type: 'history:label', accountKey: 'facebook:999', label: 'x' }, TAB);
-    expect(answer).toEqual({ error: 'No such account' });
-    expect((await fakeBrowser.storage.local.get('history')).history).toEqual(before);
-  });
+  it.each([['facebook:999'], ['__proto__'], ['constructor'], ['toString']])(
+    'labelling an account that does not exist (%s) → no-such-account, nothing changes',
+    async (accountKey) => {
+      const before = await withOneEntry();
+      const answer = await handleMessage({ type: 'history:label', accountKey, label: 'x' }, PAGE);
+      expect(answer).toEqual({ error: 'no-such-account', problem: { code: 'no-such-account' } });
+      expect(await storedHistory()).toEqual(before);
+      expect(({} as Record<string, unknown>).label).toBeUndefined();
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { handleTabMessage } from '@/src/messaging/receive';
 import { handleMessage } from '@/src/messaging/handle';
@@ -32,6 +33,8 @@ describe('the content script takes only the messages of its table', () => {
 
 describe('the background takes only the messages of its table', () => {
   it.each([['__proto__'], ['toString'], ['constructor'], ['hasOwnProperty']])('type %j → {error}', async (type) => {
-    expect(await handleMessage({ type }, { tab: { id: 1 } })).toEqual({ error: 'Invalid message' });
+    const url = 'https://www.facebook.com/help/contact/712876720715583';
+    const sender = { id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: 1, url } };
+    expect(await handleMessage({ type }, sender)).toEqual({ error: 'invalid-message', problem: { code: 'invalid-message' } });
   });
 });

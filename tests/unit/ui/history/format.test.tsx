@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '@/src/domain/platform';
 import {
-  describeImportError,
   domId,
   exportFileName,
   formatDateTime,
@@ -98,16 +97,6 @@ describe('proof address', () => {
   it.each([[''], ['?'], ['?other=1'], ['?noprint=1']])('%j is the list', (search) =>
     expect(readPageMode(search)).toEqual({ kind: 'list' }),
   );
-});
-
-describe('describeImportError', () => {
-  it.each([
-    ['not-json', { kind: 'not-json' }],
-    ['foreign', { kind: 'foreign' }],
-    ['invalid: entries.0.id: Too small', { kind: 'invalid', detail: 'entries.0.id: Too small' }],
-    ['invalid: ', { kind: 'invalid', detail: '' }],
-    ['Invalid message', { kind: 'other', detail: 'Invalid message' }],
-  ])('%j', (code, problem) => expect(describeImportError(code)).toEqual(problem));
 });
 
 describe('groupByPlatform', () => {

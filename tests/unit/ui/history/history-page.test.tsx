@@ -1,12 +1,11 @@
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
 import { toExportFile } from '@/src/history/exchange';
 import { localDay } from '@/src/ui/history/format';
-import { act } from 'preact/test-utils';
-import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc } from './setup';
-import { waitFor } from '../../wait';
+import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc, settle, storable, waitFor } from './setup';
 
 let root: HTMLDivElement;
 
@@ -24,7 +23,7 @@ afterEach(() => {
 });
 
 async function showPage(stored: unknown, setAside?: unknown[]) {
-  await fakeBrowser.storage.local.set({ history: stored, ...(setAside ? { 'history-set-aside': setAside } : {}) });
+  await fakeBrowser.storage.local.set({ history: storable(stored), ...(setAside ? { 'history-set-aside': setAside } : {}) });
   render(<HistoryApp search="" />, root);
   await waitFor(() => root.querySelector('main[aria-busy="false"]'));
 }
@@ -82,7 +81,7 @@ describe('history page', () => {
   it('follows changes in storage', async () => {
     await showPage(null);
     const doc = sampleDoc();
-    await fakeBrowser.storage.local.set({ history: doc });
+    await fakeBrowser.storage.local.set({ history: storable(doc) });
     await waitFor(() => section('Instagram'));
     expect(root.querySelector('.empty')).toBeNull();
   });
@@ -94,12 +93,21 @@ describe('history page', () => {
     const input = fb2.querySelector<HTMLInputElement>('input[type="text"]')!;
     expect(fb2.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Name for this account');
     input.value = '  Ben  ';
-    // act: the typed value is in the page's state (re-rendered) before Save is pressed, as after real typing.
+    // act: the typed value is in the card's state before Save is pressed (no guessing how long that takes).
     act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
     click(byText(fb2, 'button', 'Save'));
     await waitFor(() => statusText());
     expect(sent).toEqual([{ type: 'history:label', accountKey: 'facebook:1002', label: 'Ben' }]);
     expect(statusText()).toBe('Name saved.');
+  });
+
+  it('a full storage is told as it is: nothing was saved', async () => {
+    fakeBackground(() => ({ error: 'storage-full', problem: { code: 'storage-full' } }));
+    await showPage(sampleDoc());
+    click(byText(section('Facebook 1002')!, 'button', 'Save'));
+    await waitFor(() => alertText());
+    expect(alertText()).toMatch(/^Nothing was saved: the browser's storage for Objector is full\./);
+    expect(statusText()).toBe('');
   });
 
   it('shows an error answer of the background', async () => {
@@ -149,7 +157,8 @@ describe('history page', () => {
     const { sent } = fakeBackground(() => ({ error: 'Disk full' }));
     await showPage(sampleDoc());
     click(byText(section('Instagram 2001')!, 'button', 'Remove from history'));
-    const dialog = await waitFor(() => root.querySelector<HTMLDialogElement>('dialog[open]'));
+    await settle();
+    const dialog = root.querySelector('dialog')!;
     expect(dialog.querySelector('h2')?.textContent).toBe('Remove “Instagram 2001” from the history?');
     click(byText(dialog, 'button', 'Remove'));
     await waitFor(() => dialog.querySelector('[role="alert"]')?.textContent);
@@ -179,7 +188,7 @@ describe('import', () => {
     const extra = account('instagram:3001');
     const file = toExportFile(
       {
-        accounts: { [extra.key]: extra, 'facebook:1001': doc.accounts['facebook:1001']! },
+        accounts: new Map([[extra.key, extra], ['facebook:1001', doc.accounts.get('facebook:1001')!]]),
         entries: [entry({ id: 'entry-ig-new', accountKey: extra.key, platform: 'instagram' }), doc.entries[0]!],
       },
       new Date('2025-06-01T00:00:00Z'),
@@ -209,7 +218,8 @@ describe('import', () => {
     const preview = await waitFor(() => root.querySelector('.import-preview'));
     expect(preview.textContent).toContain('4 submissions and 3 accounts will be added; 0 are already in your history.');
     click(byText(preview, 'button', 'Cancel'));
-    await waitFor(() => !root.querySelector('.import-preview'));
+    await settle();
+    expect(root.querySelector('.import-preview')).toBeNull();
     expect(sent).toEqual([]);
   });
 
@@ -231,11 +241,11 @@ describe('import', () => {
     expect(alertText()).toContain(message);
     expect(root.querySelector('.import-preview')).toBeNull();
     expect(sent).toEqual([]);
-    expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: stored });
+    expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: storable(stored) });
   });
 
   it('shows the background refusing an import', async () => {
-    fakeBackground(() => ({ error: 'foreign' }));
+    fakeBackground(() => ({ error: 'import-foreign', problem: { code: 'import-foreign' } }));
     await showPage(null);
     chooseFile(importInput(), new File([JSON.stringify(toExportFile(sampleDoc(), new Date()))], 'a.json'));
     click(byText(await waitFor(() => root.querySelector('.import-preview')), 'button', 'Add to history'));

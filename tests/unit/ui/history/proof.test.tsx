@@ -2,8 +2,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
-import { byText, installEnglish, sampleDoc } from './setup';
-import { waitFor } from '../../wait';
+import { byText, installEnglish, sampleDoc, storable, waitFor } from './setup';
 
 let root: HTMLDivElement;
 
@@ -38,7 +37,7 @@ function stubPrint() {
 }
 
 async function showProof(search: string) {
-  await fakeBrowser.storage.local.set({ history: sampleDoc() });
+  await fakeBrowser.storage.local.set({ history: storable(sampleDoc()) });
   render(<HistoryApp search={search} />, root);
   return waitFor(() => root.querySelector('main.proof:not([aria-busy])'));
 }

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import type { Platform } from '@/src/domain/platform';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { Account, Entry, HistoryDoc } from '@/src/history/schema';
+import type { Platform } from '@/src/domain/platform';
+import { toStored } from '@/src/history/store';
 
 /*
  * Test support for the history page: the English messages of locales/en.yml served by the fake browser's
@@ -63,7 +64,7 @@ export function sampleDoc(): HistoryDoc {
   const fb2 = account('facebook:1002');
   const ig = account('instagram:2001');
   return {
-    accounts: { [fb1.key]: fb1, [fb2.key]: fb2, [ig.key]: ig },
+    accounts: new Map([fb1, fb2, ig].map((a) => [a.key, a])),
     entries: [
       entry({
         id: 'entry-fb1-old',
@@ -105,6 +106,22 @@ export function sampleDoc(): HistoryDoc {
   };
 }
 
+/** A value as the background stores it: documents in the current stored shape, anything else as it is. */
+export function storable(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && (value as HistoryDoc).accounts instanceof Map ? toStored(value as HistoryDoc) : value;
+}
+
+/** Waits until `find` returns something (the page reads storage asynchronously). */
+export async function waitFor<T>(find: () => T | null | undefined | false, timeoutMs = 2000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() - start > timeoutMs) throw new Error('waitFor: timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export function byText<E extends Element = HTMLElement>(root: ParentNode, selector: string, text: string): E | undefined {
   return [...root.querySelectorAll<E>(selector)].find((el) => el.textContent?.trim() === text);
 }
@@ -113,6 +130,9 @@ export function click(el: Element | null | undefined): void {
   if (!el) throw new Error('click: no element');
   (el as HTMLElement).click();
 }
+
+/** Lets the effects and promises of a render run. */
+export const settle = () => new Promise((r) => setTimeout(r, 20));
 
 /** Chooses `file` in a file input, as a user would. */
 export function chooseFile(input: HTMLInputElement, file: File): void {

@@ -1,0 +1,39 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from '../fixtures';
+import type { Platform } from '../../../src/domain/platform';
+
+/**
+ * Logs a test user in as Meta would: the person's id in a cookie page script can read (`c_user`,
+ * `ds_user_id`) and the session in an HttpOnly cookie page script can neither read nor write (`xs`,
+ * `sessionid`, which on Instagram starts with the id).
+ */
+export async function logIn(context: BrowserContext, platform: Platform, id: string): Promise<void> {
+  const cookie = { path: '/', secure: true, sameSite: 'None' as const };
+  await context.addCookies(
+    platform === 'facebook'
+      ? [
+          { ...cookie, name: 'c_user', value: id, domain: '.facebook.com' },
+          { ...cookie, name: 'xs', value: '41%3AsEcReT%3A2%3A1700000000%3A-1%3A-1', domain: '.facebook.com', httpOnly: true },
+        ]
+      : [
+          { ...cookie, name: 'ds_user_id', value: id, domain: '.instagram.com' },
+          { ...cookie, name: 'sessionid', value: `${id}%3AsEcReT%3A12%3AAYx`, domain: '.instagram.com', httpOnly: true },
+        ],
+  );
+}
+
+export async function autofillAndSend(page: Page, url: string, send: string): Promise<{ sent: Promise<void> }> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /Autofill/ }).click();
+  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
+  // The click resolves once the navigation it starts has committed: callers that hold Meta's answer
+  // wait for it later.
+  return { sent: page.getByRole('button', { name: send, exact: true }).click() };
+}
+
+export async function openHistory(context: BrowserContext, extensionId: string, query = ''): Promise<Page> {
+  const history = await context.newPage();
+  await history.goto(`chrome-extension://${extensionId}/objections.html${query}`);
+  await expect(history.getByRole('heading', { level: 1 })).toBeVisible();
+  return history;
+}
