@@ -31,6 +31,8 @@ export default defineContentScript({
       now: () => new Date(),
       newId: () => crypto.randomUUID(),
     });
+    // Lets the background set this tab's reminder badge (it has no `tabs` permission to find the tab).
+    void askBackground({ type: 'page-opened' }, okAnswerSchema).catch(() => undefined);
     const stopWatching = watchUrl(window, (href) => session.onUrl(href));
     session.onUrl(location.href);
 

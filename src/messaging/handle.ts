@@ -5,6 +5,8 @@ import { loadSettings } from '../settings/settings';
 import { loadCatalogue } from '../reasons/catalogue';
 import { composeObjection } from '../reasons/compose';
 import { identifyAccount } from '../accounts/identify';
+import { showReminder } from '../accounts/badge';
+import { platformOfUrl } from '../accounts/reminder';
 import { accountKeyOf } from '../history/schema';
 import {
   deleteAccount,
@@ -31,6 +33,8 @@ const anyMessageSchema = z.union([contentMessageSchema, historyMessageSchema]);
 
 export interface Sender {
   tab?: { id?: number };
+  /** URL of the sending frame (set by the browser, not by the page). */
+  url?: string;
 }
 
 /**
@@ -93,6 +97,11 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
           confirmedAt: confirmed?.statusLog.find((s) => s.status === 'confirmed')?.at ?? null,
           account: account?.label ?? null,
         };
+      }
+      case 'page-opened': {
+        const platform = platformOfUrl(sender.url);
+        if (tabId === undefined || !platform) return { error: 'Not a Facebook or Instagram tab' };
+        return { ok: true, reminded: await showReminder(tabId, platform) };
       }
       case 'history:label':
         await changeHistory((doc) => labelAccount(doc, message.accountKey, message.label));

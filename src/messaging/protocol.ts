@@ -40,6 +40,11 @@ export const contentMessageSchema = z.discriminatedUnion('type', [
   /** After a page load on a form: is a submission of this tab still waiting for Meta's answer? */
   z.object({ type: z.literal('pending'), formId: submissionSchema.shape.formId }),
   z.object({ type: z.literal('account-status'), platform }),
+  /**
+   * Sent once when a Facebook or Instagram page loads: the background answers after setting the reminder
+   * badge of the sender's tab. The site is taken from the sender's URL, not from the message.
+   */
+  z.object({ type: z.literal('page-opened') }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessageSchema>;
 
