@@ -7,10 +7,14 @@ export const FORM_LANGUAGES = [
 ] as const;
 export type FormLanguage = (typeof FORM_LANGUAGES)[number];
 
-/** Stable ids of the reasons, in the order they are offered and composed. */
+/**
+ * Stable ids of the reasons, in the order they are offered and composed. Art. 21(1) GDPR asks for grounds
+ * relating to the person's particular situation, so those lead and the general arguments follow; when Meta's
+ * length limit forces a cut, the general ones are dropped first.
+ */
 export const REASON_IDS = [
-  'no-consent', 'irreversible', 'children-family', 'special-categories', 'third-parties', 'creative-work',
-  'old-posts', 'memorisation', 'further-use', 'transparency', 'minor-at-the-time', 'safety', 'accuracy', 'no-benefit',
+  'old-posts', 'third-parties', 'children-family', 'minor-at-the-time', 'special-categories', 'creative-work', 'safety',
+  'irreversible', 'memorisation', 'accuracy', 'transparency', 'further-use', 'no-benefit', 'no-consent',
 ] as const;
 export type ReasonId = (typeof REASON_IDS)[number];
 

@@ -4,8 +4,11 @@ import { REASON_IDS, type ReasonId } from '../reasons/catalogue';
 import { OWN_WORDS_MAX } from '../reasons/compose';
 import { EEA_COUNTRIES } from './countries';
 
-/** Chosen before the user opens the popup, so that the first Autofill already says something sound. */
-export const DEFAULT_REASON_IDS: ReasonId[] = ['no-consent', 'irreversible', 'old-posts', 'third-parties'];
+/**
+ * Chosen before the user opens the popup, so that the first Autofill already says something sound: reasons that
+ * fit most people's own situation (art. 21(1) GDPR), not the general "I was never asked".
+ */
+export const DEFAULT_REASON_IDS: ReasonId[] = ['old-posts', 'third-parties', 'irreversible'];
 
 export const settingsSchema = z.object({
   /** Unknown ids (from another version of the catalogue) are dropped, the known ones kept. */

@@ -51,7 +51,7 @@ test('German React-style Instagram form: answers the pre-question, fills control
   await expect(control(page).getByRole('status')).toContainText('Filled in');
 
   const reason = page.locator('textarea');
-  const expected = [de.opening, de.reasons['no-consent'].text, de.reasons['children-family'].text, de.closing].join('\n\n');
+  const expected = [de.opening, de.reasons['children-family'].text, de.reasons['no-consent'].text, de.closing].join('\n\n');
   await expect(reason).toHaveValue(expected);
   await expect(page.locator('input[inputmode=email]')).toHaveValue('ich@example.de');
   await expect(page.locator('select')).toHaveValue('DE');

@@ -181,5 +181,5 @@ test('a corrupt stored setting gives the defaults back with a visible notice', a
   await expect(popup.getByRole('alert')).toContainText('could not be read');
   await choices(popup).locator('summary').first().click();
   await expect(popup.getByLabel('In your own words (optional)')).toHaveValue('kept words');
-  await expect(popup.getByRole('checkbox', { name: en.reasons['no-consent'].title })).toBeChecked();
+  await expect(popup.getByRole('checkbox', { name: en.reasons['old-posts'].title })).toBeChecked();
 });

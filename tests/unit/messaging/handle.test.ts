@@ -80,9 +80,9 @@ describe('compose', () => {
     expect(composeAnswerSchema.safeParse(answer).success).toBe(true);
     const de = catalogue.de;
     expect(answer).toEqual({
-      text: [de.opening, de.reasons['no-consent']!.text, de.reasons.memorisation!.text, 'Meine Worte.', de.closing].join('\n\n'),
+      text: [de.opening, de.reasons.memorisation!.text, de.reasons['no-consent']!.text, 'Meine Worte.', de.closing].join('\n\n'),
       lang: 'de',
-      reasonIds: ['no-consent', 'memorisation'],
+      reasonIds: ['memorisation', 'no-consent'],
       email: 'me@example.org',
       country: 'AT',
       droppedReasons: 0,
@@ -106,10 +106,10 @@ describe('compose', () => {
   it("respects the field's maxlength and says how many reasons were left out", async () => {
     await saveSettings({ reasonIds: ['no-consent', 'irreversible', 'old-posts'], ownWords: '', email: '', country: '' });
     const en = catalogue.en;
-    const maxLength = [en.opening, en.reasons['no-consent']!.text, en.closing].join('\n\n').length;
+    const maxLength = [en.opening, en.reasons['old-posts']!.text, en.closing].join('\n\n').length;
     const answer = (await handleMessage({ type: 'compose', lang: 'en', maxLength }, TAB)) as { text: string; droppedReasons: number; reasonIds: string[] };
     expect(answer.text.length).toBeLessThanOrEqual(maxLength);
-    expect(answer.reasonIds).toEqual(['no-consent']);
+    expect(answer.reasonIds).toEqual(['old-posts']);
     expect(answer.droppedReasons).toBe(2);
   });
 

@@ -15,12 +15,12 @@ describe('composeObjection: structure', () => {
     const chosen = ['memorisation', 'no-consent', 'children-family', 'no-consent'];
     const result = compose({ formLang: lang, reasonIds: chosen, ownWords: 'Meine eigenen Worte.' });
     expect(result.lang).toBe(lang);
-    expect(result.reasonIds).toEqual(['no-consent', 'children-family', 'memorisation']);
+    expect(result.reasonIds).toEqual(['children-family', 'memorisation', 'no-consent']);
     expect(result.text.split('\n\n')).toEqual([
       c.opening,
-      c.reasons['no-consent']!.text,
       c.reasons['children-family']!.text,
       c.reasons.memorisation!.text,
+      c.reasons['no-consent']!.text,
       'Meine eigenen Worte.',
       c.closing,
     ]);
@@ -90,17 +90,17 @@ describe('composeObjection: maxLength', () => {
     expect(result.droppedReasonIds).toEqual([]);
   });
 
-  it.each(FORM_LANGUAGES)('%s: drops whole reasons from the end, keeps the closing, lists what it dropped', (lang) => {
+  it.each(FORM_LANGUAGES)('%s: drops general reasons first, keeps personal ones and the closing, lists what it dropped', (lang) => {
     const c = catalogue[lang];
     const reasons = ['no-consent', 'irreversible', 'old-posts', 'third-parties'];
     const full = compose({ formLang: lang, reasonIds: reasons });
-    const lastTwo = c.reasons['old-posts']!.text.length + c.reasons['third-parties']!.text.length + 4;
+    const lastTwo = c.reasons['irreversible']!.text.length + c.reasons['no-consent']!.text.length + 4;
     const maxLength = full.text.length - lastTwo + 5; // room for all but the last two reasons
     const result = compose({ formLang: lang, reasonIds: reasons, maxLength });
     expect(result.text.length).toBeLessThanOrEqual(maxLength);
-    expect(result.reasonIds).toEqual(['no-consent', 'irreversible']);
-    // in catalogue order: third-parties comes before old-posts
-    expect(result.droppedReasonIds).toEqual(['third-parties', 'old-posts']);
+    // grounds from the person's own situation lead (art. 21(1)) and survive the cut
+    expect(result.reasonIds).toEqual(['old-posts', 'third-parties']);
+    expect(result.droppedReasonIds).toEqual(['irreversible', 'no-consent']);
     expect(result.text.startsWith(c.opening)).toBe(true);
     expect(result.text.endsWith(c.closing)).toBe(true);
     // never cut mid-sentence: every paragraph is a whole catalogue text
@@ -115,7 +115,7 @@ describe('composeObjection: maxLength', () => {
 
     const keepsOwn = compose({ reasonIds: ['no-consent', 'irreversible'], ownWords: own, maxLength: withOwn.length });
     expect(keepsOwn.reasonIds).toEqual([]);
-    expect(keepsOwn.droppedReasonIds).toEqual(['no-consent', 'irreversible']);
+    expect(keepsOwn.droppedReasonIds).toEqual(['irreversible', 'no-consent']);
     expect(keepsOwn.ownWordsDropped).toBe(false);
     expect(keepsOwn.text).toContain(own);
 

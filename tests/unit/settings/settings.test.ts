@@ -9,7 +9,7 @@ const unreadable = async () => (await fakeBrowser.storage.local.get('settings-un
 const store = (value: unknown) => fakeBrowser.storage.sync.set({ settings: value });
 
 const VALID: Settings = {
-  reasonIds: ['no-consent', 'children-family', 'memorisation'],
+  reasonIds: ['children-family', 'memorisation', 'no-consent'],
   ownWords: 'My photos show my kids.',
   email: 'me@example.org',
   country: 'NL',
@@ -57,8 +57,8 @@ describe('save and load', () => {
   });
 
   it('the reasons come back in catalogue order', async () => {
-    await saveSettings({ ...VALID, reasonIds: ['memorisation', 'no-consent'] });
-    expect((await loadSettings()).settings.reasonIds).toEqual(['no-consent', 'memorisation']);
+    await saveSettings({ ...VALID, reasonIds: ['no-consent', 'memorisation'] });
+    expect((await loadSettings()).settings.reasonIds).toEqual(['memorisation', 'no-consent']);
   });
 
   it('a later save replaces the earlier one', async () => {
@@ -78,9 +78,9 @@ describe('save and load', () => {
   });
 
   it('unknown reason ids are dropped, known ones stay', async () => {
-    await store({ ...VALID, reasonIds: ['no-consent', 'removed-in-v2', 'memorisation'] });
+    await store({ ...VALID, reasonIds: ['memorisation', 'removed-in-v2', 'no-consent'] });
     const loaded = await loadSettings();
-    expect(loaded.settings.reasonIds).toEqual(['no-consent', 'memorisation']);
+    expect(loaded.settings.reasonIds).toEqual(['memorisation', 'no-consent']);
     expect(loaded.recovered).toBe(false);
     await saveSettings({ ...VALID, reasonIds: ['irreversible', 'bogus'] as Settings['reasonIds'] });
     expect((await loadSettings()).settings.reasonIds).toEqual(['irreversible']);

@@ -128,7 +128,7 @@ describe('history page', () => {
   it('deletes an entry only after confirmation in a dialog', async () => {
     const { sent } = fakeBackground();
     await showPage(sampleDoc());
-    const opener = byText(section('Facebook 1002')!, 'button', 'Delete submission')!;
+    const opener = byText(section('Facebook 1002')!, 'button', 'Remove submission')!;
     click(opener);
     await settle();
     const dialog = root.querySelector('dialog')!;
@@ -141,7 +141,7 @@ describe('history page', () => {
 
     click(opener);
     await settle();
-    click(byText(dialog, 'button', 'Delete'));
+    click(byText(dialog, 'button', 'Remove'));
     await waitFor(() => !dialog.open);
     expect(sent).toEqual([{ type: 'history:delete-entry', entryId: 'entry-fb2-1' }]);
   });
@@ -149,11 +149,11 @@ describe('history page', () => {
   it('deletes an account after confirmation and keeps the dialog open on an error', async () => {
     const { sent } = fakeBackground(() => ({ error: 'Disk full' }));
     await showPage(sampleDoc());
-    click(byText(section('Instagram 2001')!, 'button', 'Delete account'));
+    click(byText(section('Instagram 2001')!, 'button', 'Remove from history'));
     await settle();
     const dialog = root.querySelector('dialog')!;
-    expect(dialog.querySelector('h2')?.textContent).toBe('Delete “Instagram 2001” and its history?');
-    click(byText(dialog, 'button', 'Delete'));
+    expect(dialog.querySelector('h2')?.textContent).toBe('Remove “Instagram 2001” from the history?');
+    click(byText(dialog, 'button', 'Remove'));
     await waitFor(() => dialog.querySelector('[role="alert"]')?.textContent);
     expect(dialog.open).toBe(true);
     expect(dialog.querySelector('[role="alert"]')?.textContent).toContain('Disk full');
