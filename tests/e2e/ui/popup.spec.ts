@@ -21,7 +21,7 @@ test('reasons and own words chosen in the popup are what Autofill writes, in the
 }) => {
   const popup = await openPopup();
   // The choices are one click away, with a summary of the defaults.
-  await expect(popup.getByTestId('choices-summary')).toHaveText(/^Reasons: 4 · Preview: English · [\d,]+ characters$/);
+  await expect(popup.getByTestId('choices-summary')).toHaveText(/^Reasons: [1-9] · Preview: English · [\d,]+ characters$/);
   await expect(popup.getByRole('checkbox').first()).toBeHidden();
   await choices(popup).locator('summary').first().click();
   await expect(popup.getByRole('group', { name: 'Your reasons' })).toBeVisible();
