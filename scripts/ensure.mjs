@@ -1,5 +1,5 @@
 // Makes a fresh checkout ready: installs the npm packages (npm ci) when they are missing, and tells where
-// Chromium for the end-to-end tests is (installing Debian's package when running as root on Debian).
+// Chromium and Firefox for the end-to-end tests are (installing Debian's packages when running as root on Debian).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -12,15 +12,24 @@ export function ensureNodeModules() {
   if (!existsSync('node_modules/.package-lock.json') || !existsSync('node_modules/.bin/wxt')) run('npm ci');
 }
 
-export function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-  if (existsSync(path)) return path;
+/** Debian's package `debianPackage` at `path` (or the path in environment variable `variable`), installed if missing. */
+function ensureBrowser(variable, path, debianPackage) {
+  const wanted = process.env[variable] ?? path;
+  if (existsSync(wanted)) return wanted;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!process.env.CHROMIUM_PATH && isRoot && existsSync('/usr/bin/apt-get')) {
-    run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium');
-    if (existsSync(path)) return path;
+  if (!process.env[variable] && isRoot && existsSync('/usr/bin/apt-get')) {
+    run(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${debianPackage}`);
+    if (existsSync(wanted)) return wanted;
   }
   throw new Error(
-    `Chromium not found at ${path}. Install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+    `${debianPackage} not found at ${wanted}. Install Debian's package (sudo apt-get install ${debianPackage}) or set ${variable}.`,
   );
+}
+
+export function ensureChromium() {
+  return ensureBrowser('CHROMIUM_PATH', '/usr/lib/chromium/chromium', 'chromium');
+}
+
+export function ensureFirefox() {
+  return ensureBrowser('FIREFOX_PATH', '/usr/bin/firefox-esr', 'firefox-esr');
 }

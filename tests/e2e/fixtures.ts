@@ -19,12 +19,17 @@ export interface Fixtures {
   openPopup: (target?: Page) => Promise<Page>;
 }
 
-export async function launchWithExtension(userDataDir: string, colorScheme: 'light' | 'dark' = 'light') {
+/** `headless: false` needs a display (npm run demo); `locale` sets the browser's UI language, which the extension follows. */
+export async function launchWithExtension(
+  userDataDir: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  { headless = true, locale = 'en-US' }: { headless?: boolean; locale?: string } = {},
+) {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless,
     colorScheme,
-    locale: 'en-US',
+    locale,
     viewport: { width: 1100, height: 900 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
@@ -37,7 +42,7 @@ export async function launchWithExtension(userDataDir: string, colorScheme: 'lig
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${locale}`,
     ],
   });
 }

@@ -50,6 +50,15 @@ describe('first run', () => {
   });
 });
 
+describe('default reasons', () => {
+  it('the first objection leads with reasons from the person\'s own situation, not the general "I was never asked"', async () => {
+    const { settings } = await loadSettings();
+    expect(settings.reasonIds[0]).toBe('old-posts');
+    expect(settings.reasonIds).toEqual(expect.arrayContaining(['old-posts', 'third-parties', 'irreversible']));
+    expect(settings.reasonIds).not.toContain('no-consent');
+  });
+});
+
 describe('save and load', () => {
   it('round trip keeps every choice', async () => {
     await saveSettings(VALID);

@@ -130,17 +130,14 @@ describe('history page', () => {
     await showPage(sampleDoc());
     const opener = byText(section('Facebook 1002')!, 'button', 'Remove submission')!;
     click(opener);
-    await settle();
-    const dialog = root.querySelector('dialog')!;
-    expect(dialog.open).toBe(true);
-    expect(document.activeElement?.textContent).toBe('Cancel');
+    const dialog = await waitFor(() => root.querySelector<HTMLDialogElement>('dialog[open]'));
+    await waitFor(() => document.activeElement?.textContent === 'Cancel');
     click(byText(dialog, 'button', 'Cancel'));
-    await settle();
-    expect(dialog.open).toBe(false);
+    await waitFor(() => !dialog.open);
     expect(sent).toEqual([]);
 
     click(opener);
-    await settle();
+    await waitFor(() => dialog.open);
     click(byText(dialog, 'button', 'Remove'));
     await waitFor(() => !dialog.open);
     expect(sent).toEqual([{ type: 'history:delete-entry', entryId: 'entry-fb2-1' }]);
