@@ -1,18 +1,10 @@
 import { browser } from 'wxt/browser';
 import { formUrls } from '@/src/forms/rules/urls';
-import type { FormRule } from '@/src/forms/rules/schema';
 import { FormSession } from '@/src/forms/session';
 import { watchUrl } from '@/src/forms/navigation';
 import { contentTexts } from '@/src/ui/content-texts';
 import { askBackground } from '@/src/messaging/send';
-import {
-  accountStatusAnswerSchema,
-  composeAnswerSchema,
-  okAnswerSchema,
-  pendingAnswerSchema,
-  ruleAnswerSchema,
-  tabMessageSchema,
-} from '@/src/messaging/content-protocol';
+import { handleTabMessage } from '@/src/messaging/receive';
 
 // Wiring only: the engine is FormSession (src/forms). The content script carries only the forms' URL
 // patterns (src/forms/rules/urls.ts); the background sends the full rule of a form it recognises.
@@ -21,26 +13,23 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const session = new FormSession(document, formUrls, {
-      rule: async (id) => (await askBackground({ type: 'rule', id }, ruleAnswerSchema)) as FormRule,
-      compose: (request) => askBackground({ type: 'compose', lang: request.lang, maxLength: request.maxLength }, composeAnswerSchema),
-      submitted: async (submission) => void (await askBackground({ type: 'submitted', submission }, okAnswerSchema)),
-      status: async (id, status, at) => void (await askBackground({ type: 'status', id, status, at }, okAnswerSchema)),
-      pending: async (formId) => (await askBackground({ type: 'pending', formId }, pendingAnswerSchema)).id,
-      accountStatus: (platform) => askBackground({ type: 'account-status', platform }, accountStatusAnswerSchema),
+      rule: (id) => askBackground('rule', { id }),
+      compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
+      submitted: async (submission) => void (await askBackground('submitted', { submission })),
+      status: async (id, status, at) => void (await askBackground('status', { id, status, at })),
+      pending: async (formId) => (await askBackground('pending', { formId })).id,
+      accountStatus: (platform) => askBackground('account-status', { platform }),
       texts: contentTexts(),
       now: () => new Date(),
       newId: () => crypto.randomUUID(),
     });
     // Lets the background set this tab's reminder badge (it has no `tabs` permission to find the tab).
-    void askBackground({ type: 'page-opened' }, okAnswerSchema).catch(() => undefined);
+    void askBackground('page-opened', {}).catch(() => undefined);
     const stopWatching = watchUrl(window, (href) => session.onUrl(href));
     session.onUrl(location.href);
 
-    const onMessage = (raw: unknown) => {
-      const message = tabMessageSchema.safeParse(raw);
-      if (!message.success) return undefined;
-      return message.data.type === 'probe' ? Promise.resolve(session.probe()) : session.autofill();
-    };
+    const onMessage = (raw: unknown) =>
+      handleTabMessage(raw, { probe: () => session.probe(), autofill: () => session.autofill() });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       stopWatching();

@@ -1,5 +1,5 @@
 import type { FormRule } from './rules/schema';
-import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/content-protocol';
+import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
 import { detectObjectionForm, findSubmitButton, isUsable, pageSays, type Detection, type FoundForm } from './detect';
 import { fillObjection, type FillReport, type PlanRequest } from './fill';

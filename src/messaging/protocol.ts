@@ -1,74 +1,117 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { platformSchema } from '../domain/platform';
+import { outcomeSchema } from '../domain/status';
+import { daySchema, isoTimeSchema } from '../domain/time';
+import { backgroundAnswers, tabAnswers, tabRequests } from './answers';
 
 /*
- * Every message to the background worker and between the extension's pages, as zod schemas. The background
- * validates each message: a malformed one gets an error answer and changes nothing. The content script
- * validates what it receives with the small `zod/mini` schemas of `content-protocol.ts`.
+ * Every message of the extension, in two tables: a request schema and an answer schema per message type.
+ * `askBackground`/`askTab` (send.ts) and the handlers (handle.ts for the background, `handleTabMessage` for
+ * the content script) take their types from these tables, so a sender and its handler cannot disagree, and
+ * both sides validate what crosses: the receiver the request, the sender the answer.
+ *
+ * On the wire a message is `{ type, ...request }`; the answer is the answer, or `{ error }`. A type that is
+ * not in the table is refused. The answer schemas live in answers.ts, the part of the table that the content
+ * script carries (it must stay small); this module is for the background and the extension's pages.
  */
 
-const platform = z.enum(['facebook', 'instagram']);
-const status = z.enum(['submitted', 'confirmed', 'failed']);
-const shortText = z.string().max(500);
-const isoTime = z.string().max(40);
+const shortText = z.string().check(z.maxLength(500));
+
+/** The largest import file the background accepts, in characters (the history page checks it first). */
+export const MAX_IMPORT_CHARS = 20_000_000;
 
 export const submissionSchema = z.object({
   /** Made by the content script when the user presses Send; duplicate reports carry the same id. */
-  id: z.string().min(8).max(64),
+  id: z.string().check(z.minLength(8), z.maxLength(64)),
   ruleId: shortText,
-  platform,
-  formId: z.string().regex(/^\d+$/),
-  url: z.string().max(2000),
-  lang: z.string().max(20),
-  email: z.string().max(254),
-  reasonIds: z.array(shortText).max(50),
-  text: z.string().max(20000),
-  at: isoTime,
+  platform: platformSchema,
+  formId: z.string().check(z.regex(/^\d+$/)),
+  url: z.string().check(z.maxLength(2000)),
+  lang: z.string().check(z.maxLength(20)),
+  email: z.string().check(z.maxLength(254)),
+  reasonIds: z.array(shortText).check(z.maxLength(50)),
+  text: z.string().check(z.maxLength(20000)),
+  at: isoTimeSchema,
 });
 export type SubmissionReport = z.infer<typeof submissionSchema>;
 
-/** Content script → background. */
-export const contentMessageSchema = z.discriminatedUnion('type', [
+const entryId = submissionSchema.shape.id;
+const formId = submissionSchema.shape.formId;
+
+/** Messages to the background: from the content script, and from the extension's pages (popup, history). */
+export const backgroundMessages = {
   /** The full rule of the form whose URL the content script recognised. */
-  z.object({ type: z.literal('rule'), id: shortText }),
-  z.object({
-    type: z.literal('compose'),
-    lang: z.string().max(20).optional(),
-    maxLength: z.number().int().positive().optional(),
-  }),
-  z.object({ type: z.literal('submitted'), submission: submissionSchema }),
-  z.object({ type: z.literal('status'), id: submissionSchema.shape.id, status, at: isoTime }),
+  rule: { request: z.object({ id: shortText }), answer: backgroundAnswers.rule },
+  compose: {
+    request: z.object({
+      lang: z.optional(z.string().check(z.maxLength(20))),
+      maxLength: z.optional(z.int().check(z.positive())),
+    }),
+    answer: backgroundAnswers.compose,
+  },
+  /** The user pressed Send. */
+  submitted: { request: z.object({ submission: submissionSchema }), answer: backgroundAnswers.submitted },
+  /** Meta's answer to a submission. */
+  status: { request: z.object({ id: entryId, status: outcomeSchema, at: isoTimeSchema }), answer: backgroundAnswers.status },
   /** After a page load on a form: is a submission of this tab still waiting for Meta's answer? */
-  z.object({ type: z.literal('pending'), formId: submissionSchema.shape.formId }),
-  z.object({ type: z.literal('account-status'), platform }),
+  pending: { request: z.object({ formId }), answer: backgroundAnswers.pending },
+  /** Has the logged-in account already objected (and been confirmed)? */
+  'account-status': { request: z.object({ platform: platformSchema }), answer: backgroundAnswers['account-status'] },
+  // The history page and the popup: the background is the only writer of the history.
+  'history:label': { request: z.object({ accountKey: shortText, label: z.string().check(z.maxLength(80)) }), answer: backgroundAnswers['history:label'] },
+  'history:email-received': { request: z.object({ entryId, date: z.nullable(daySchema) }), answer: backgroundAnswers['history:email-received'] },
+  'history:delete-entry': { request: z.object({ entryId }), answer: backgroundAnswers['history:delete-entry'] },
+  'history:delete-account': { request: z.object({ accountKey: shortText }), answer: backgroundAnswers['history:delete-account'] },
+  /** The file is validated again by the background with the full schema. */
+  'history:import': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import'] },
   /**
    * Sent once when a Facebook or Instagram page loads: the background answers after setting the reminder
-   * badge of the sender's tab. The site is taken from the sender's URL, not from the message.
+   * badge of the sender's tab. The site is taken from the sender's URL (set by the browser), not from the
+   * message, so the request carries nothing.
    */
-  z.object({ type: z.literal('page-opened') }),
-]);
-export type ContentMessage = z.infer<typeof contentMessageSchema>;
+  'page-opened': { request: z.object({}), answer: backgroundAnswers['page-opened'] },
+};
 
-/** History page / popup → background: the background is the only writer of the history. */
-export const historyMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('history:label'), accountKey: shortText, label: z.string().max(80) }),
-  z.object({
-    type: z.literal('history:email-received'),
-    entryId: submissionSchema.shape.id,
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  }),
-  z.object({ type: z.literal('history:delete-entry'), entryId: submissionSchema.shape.id }),
-  z.object({ type: z.literal('history:delete-account'), accountKey: shortText }),
-  /** The import is validated again by the background with the full schema. */
-  z.object({ type: z.literal('history:import'), file: z.string().max(20_000_000) }),
-]);
-export type HistoryMessage = z.infer<typeof historyMessageSchema>;
+/** Anything with zod's `safeParse` (zod or zod/mini): what senders and receivers need of a schema. */
+export interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
 
-export { status as statusSchema, platform as platformSchema };
+type Schemas = Record<string, { request: z.ZodMiniType; answer: z.ZodMiniType }>;
+/** Per message type: what a sender gives (`payload`), what the receiver gets (`request`), the `answer`. */
+type Types<T extends Schemas> = {
+  [K in keyof T]: { payload: z.input<T[K]['request']>; request: z.output<T[K]['request']>; answer: z.output<T[K]['answer']> };
+};
+/**
+ * The same table seen as parsers of exactly its own types. The assignment is checked key by key, which
+ * lets generic code (`askBackground<K>`, the handlers) use `table[type]` without a cast.
+ */
+export type Parsers<M extends Record<string, { request: unknown; answer: unknown }>> = {
+  [K in keyof M]: { request: Parser<M[K]['request']>; answer: Parser<M[K]['answer']> };
+};
 
-export type {
-  AccountStatusAnswer,
-  ComposeAnswer,
-  FillAnswer,
-  ProbeAnswer,
-  TabMessage,
-} from './content-protocol';
+export type BackgroundMessageType = keyof typeof backgroundMessages;
+export type BackgroundMessages = Types<typeof backgroundMessages>;
+export type BackgroundPayload<K extends BackgroundMessageType> = BackgroundMessages[K]['payload'];
+export type BackgroundRequest<K extends BackgroundMessageType> = BackgroundMessages[K]['request'];
+export type BackgroundAnswer<K extends BackgroundMessageType> = BackgroundMessages[K]['answer'];
+/** A message to the background as it travels: its type and its payload. */
+export type BackgroundMessage = { [K in BackgroundMessageType]: { type: K } & BackgroundPayload<K> }[BackgroundMessageType];
+export const backgroundParsers: Parsers<BackgroundMessages> = backgroundMessages;
+/** What senders parse answers with (answers.ts): the table's answers under the table's keys, no more, no less. */
+export type BackgroundAnswerParsers = { [K in BackgroundMessageType]: Parser<BackgroundAnswer<K>> };
+backgroundAnswers satisfies BackgroundAnswerParsers;
+
+/** Messages from the popup to the content script of a tab (see answers.ts). */
+export const tabMessages = {
+  probe: { request: tabRequests.probe, answer: tabAnswers.probe },
+  autofill: { request: tabRequests.autofill, answer: tabAnswers.autofill },
+};
+export type TabMessageType = keyof typeof tabMessages;
+export type TabMessages = Types<typeof tabMessages>;
+export type TabAnswerParsers = { [K in TabMessageType]: Parser<TabAnswer<K>> };
+export type TabRequestParsers = { [K in TabMessageType]: Parser<TabMessages[K]['request']> };
+tabAnswers satisfies TabAnswerParsers;
+tabRequests satisfies TabRequestParsers;
+export type TabAnswer<K extends TabMessageType> = TabMessages[K]['answer'];
+

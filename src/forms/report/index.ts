@@ -31,6 +31,10 @@ export const problemReportSchema = z.object({
   region: z.enum(['form', 'main', 'body']),
   /** How many of each kind of field the whole page has. */
   counts: z.record(z.string(), z.number()),
+  /** When the region is a form: the landmarks around it (tags and roles), outermost first. */
+  within: z.array(z.string()),
+  /** When the region is a form: the page's h1–h3 outside it, cleaned like the outline. */
+  headings: z.array(z.string()),
   /** One line per element: tag, attributes (structural values), caption text in quotes. */
   outline: z.array(z.string()),
   truncated: z.boolean(),
@@ -77,6 +81,8 @@ export function buildProblemReport(
     missing: context.missing.map(label),
     region: outline.region,
     counts: countStructure(doc),
+    within: outline.within,
+    headings: outline.headings,
     outline: outline.lines,
     truncated: outline.truncated,
   });

@@ -70,6 +70,10 @@ export interface Outline {
   region: RegionKind;
   lines: string[];
   truncated: boolean;
+  /** When the region is a form: the landmarks around it, outermost first. */
+  within: string[];
+  /** When the region is a form: the page's headings outside it (the form's title is usually one). */
+  headings: string[];
 }
 
 /** The element's ARIA role (the first token, as browsers read it), lower case. */
@@ -90,9 +94,15 @@ function isPersonal(el: Element): boolean {
   return isA(el, PERSONAL_TAGS, PERSONAL_ROLES) || isTyped(el);
 }
 
+/** Whether a live element sits in people's content (a comment form in a post, a search in the banner). */
+function insidePersonal(el: Element): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) if (isPersonal(up)) return true;
+  return false;
+}
+
 /** How much a form looks like the one the user came for: its free-text field counts most. */
 function formScore(form: Element): number {
-  if (form.matches('[role=search]') || form.closest('nav, header, [role=navigation], [role=banner]')) return 0;
+  if (form.matches('[role=search]') || form.closest('nav, header') || insidePersonal(form)) return 0;
   const fields = form.querySelectorAll('input:not([type=hidden]):not([type=search]), select, [role=combobox]').length;
   const freeText = [...form.querySelectorAll('textarea, [role=textbox], [contenteditable]')].filter(isTyped).length;
   return fields + 5 * freeText;
@@ -141,12 +151,17 @@ function markSubtree(el: Element, set: WeakSet<Node>): void {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) set.add(node);
 }
 
-function sanitiseRegion(region: Element): { root: Element; marks: Marks } {
-  const view = region.ownerDocument.defaultView ?? window;
+interface Cleaner {
+  /** A cleaned copy of `region` in an inert document: a body holding it, or the body itself for the body. */
+  clean(region: Element): Element;
+  marks: Marks;
+}
+
+function createCleaner(doc: Document, naming: Set<string>): Cleaner {
+  const view = doc.defaultView ?? window;
   // A fresh instance per report: the hooks below close over this report's marks and leave no global state.
   const purify = createDOMPurify(view);
   const marks: Marks = { captions: new WeakSet(), inCaption: new WeakSet(), personal: new WeakSet(), cleaned: new WeakSet() };
-  const naming = namingIds(region);
 
   purify.addHook('uponSanitizeElement', (node) => {
     if (node.nodeType === 3) {
@@ -202,8 +217,7 @@ function sanitiseRegion(region: Element): { root: Element; marks: Marks } {
     SANITIZE_DOM: false,
     RETURN_DOM: true,
   };
-  const root = purify.sanitize(region, config);
-  return { root, marks };
+  return { clean: (region) => purify.sanitize(region, config), marks };
 }
 
 const ATTR_ORDER = ['type', 'role', 'name', 'id', 'for', 'autocomplete', 'inputmode', 'contenteditable', 'data-testid'];
@@ -275,17 +289,41 @@ function outlineOf(el: Element, depth: number, marks: Marks): string[] {
   return lines;
 }
 
+function capLines(lines: string[]): string[] {
+  return lines.map((line) => (line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH - 1)}…` : line));
+}
+
+/** The landmarks around a form (`div role=main`, `div role=dialog`…): tags and roles only. */
+function landmarksAround(form: Element): string[] {
+  const within: string[] = [];
+  for (let up = form.parentElement; up && up.localName !== 'body'; up = up.parentElement) {
+    const role = roleOf(up);
+    if (role) within.unshift(`${up.localName} role=${keywordValue(role)}`);
+    else if (['main', 'dialog', 'section', 'fieldset'].includes(up.localName)) within.unshift(up.localName);
+  }
+  return within;
+}
+
+const MAX_HEADINGS = 6;
+
 /** The outline of the page's main region (see the top of this file for what it may hold). */
 export function outlineMainRegion(doc: Document): Outline {
   const { element, kind } = mainRegion(doc);
-  const { root, marks } = sanitiseRegion(element);
-  // DOMPurify returns a body holding the cleaned copy (or the body itself when the region is the body).
+  const cleaner = createCleaner(doc, namingIds(element));
+  const root = cleaner.clean(element);
   const top = root.localName === 'body' && kind !== 'body' ? [...root.children] : [root];
-  const all = top.flatMap((el) => outlineOf(el, 0, marks)).map((line) =>
-    line.length > MAX_LINE_LENGTH ? `${line.slice(0, MAX_LINE_LENGTH - 1)}…` : line,
-  );
+  const all = capLines(top.flatMap((el) => outlineOf(el, 0, cleaner.marks)));
   const truncated = all.length > MAX_LINES;
-  return { region: kind, lines: truncated ? [...all.slice(0, MAX_LINES), '… (outline cut here)'] : all, truncated };
+  const lines = truncated ? [...all.slice(0, MAX_LINES), '… (outline cut here)'] : all;
+  if (kind !== 'form') return { region: kind, lines, truncated, within: [], headings: [] };
+
+  // A form's title is usually a heading outside the <form>: the page's headings, cleaned the same way.
+  const headings = [...doc.querySelectorAll('h1, h2, h3')]
+    .filter((h) => !element.contains(h) && !insidePersonal(h))
+    .slice(0, MAX_HEADINGS)
+    .flatMap((h) => [...cleaner.clean(h).children].flatMap((el) => outlineOf(el, 0, cleaner.marks)))
+    .filter((line) => line.includes('"'));
+  return { region: kind, lines, truncated, within: landmarksAround(element), headings: capLines(headings) };
 }
 
 /** How many of each kind of field and landmark the whole page has (cheap, and tells a wrong region apart). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Platform } from '../../history/schema';
-import type { ProbeAnswer } from '../../messaging/protocol';
+import type { ProbeAnswer } from '../../messaging/answers';
 import { autofillTab, FORM_URLS, NOT_A_FORM, PROBE_PATIENCE_MS, probeTab, targetTabId } from './active-tab';
 import { formatDay, statusWord, type AccountLine } from './lines';
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { fillAnswerSchema, probeAnswerSchema, type FillAnswer, type ProbeAnswer } from '../../messaging/content-protocol';
+import { askTab } from '../../messaging/send';
+import type { FillAnswer, ProbeAnswer } from '../../messaging/answers';
 
 /** The Facebook and Instagram objection forms, offered when the active tab shows neither. */
 export const FORM_URLS = {
@@ -30,16 +31,13 @@ export const PROBE_PATIENCE_MS = 1500;
 export async function probeTab(tabId: number | undefined): Promise<ProbeAnswer> {
   if (tabId === undefined) return NOT_A_FORM;
   try {
-    const parsed = probeAnswerSchema.safeParse(await browser.tabs.sendMessage(tabId, { type: 'probe' }));
-    return parsed.success ? parsed.data : NOT_A_FORM;
+    return await askTab(tabId, 'probe', {});
   } catch {
     return NOT_A_FORM;
   }
 }
 
 /** Runs the same Autofill as the in-page button in the tab. */
-export async function autofillTab(tabId: number): Promise<FillAnswer> {
-  const parsed = fillAnswerSchema.safeParse(await browser.tabs.sendMessage(tabId, { type: 'autofill' }));
-  if (!parsed.success) throw new Error('The page did not answer.');
-  return parsed.data;
+export function autofillTab(tabId: number): Promise<FillAnswer> {
+  return askTab(tabId, 'autofill', {});
 }

@@ -4,7 +4,7 @@ import { formRules } from '@/src/forms/rules/data';
 import { formUrls } from '@/src/forms/rules/urls';
 import { FormSession, CONTROL_HOST_ATTRIBUTE, type SessionDeps } from '@/src/forms/session';
 import * as detect from '@/src/forms/detect';
-import type { ComposeAnswer } from '@/src/messaging/content-protocol';
+import type { ComposeAnswer } from '@/src/messaging/answers';
 import type { ContentTexts } from '@/src/ui/report';
 import { controlledForm, preQuestionStage, ruleById, serverRenderedEnglishForm, setPageLanguage, thirdPartyForm } from './fixtures';
 

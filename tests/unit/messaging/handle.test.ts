@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/src/messaging/handle';
-import { composeAnswerSchema, errorAnswerSchema, ruleAnswerSchema } from '@/src/messaging/content-protocol';
-import type { SubmissionReport } from '@/src/messaging/protocol';
+import { backgroundMessages, type SubmissionReport } from '@/src/messaging/protocol';
+import { errorAnswerSchema } from '@/src/messaging/answers';
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
 import { loadCatalogue } from '@/src/reasons/catalogue';
@@ -64,7 +64,7 @@ describe('rule', () => {
   it.each(formRules.map((r) => [r.id] as const))('returns the full rule of %s, in the shape the content script checks', async (id) => {
     const answer = await handleMessage({ type: 'rule', id }, TAB);
     expect(answer).toEqual(formRules.find((r) => r.id === id));
-    expect(ruleAnswerSchema.safeParse(answer).success).toBe(true);
+    expect(backgroundMessages.rule.answer.safeParse(answer).success).toBe(true);
   });
 
   it('an unknown id → {error}', async () => {
@@ -77,7 +77,7 @@ describe('compose', () => {
   it('uses the saved settings and the form language', async () => {
     await saveSettings({ reasonIds: ['memorisation', 'no-consent'], ownWords: 'Meine Worte.', email: 'me@example.org', country: 'AT' });
     const answer = await handleMessage({ type: 'compose', lang: 'de' }, TAB);
-    expect(composeAnswerSchema.safeParse(answer).success).toBe(true);
+    expect(backgroundMessages.compose.answer.safeParse(answer).success).toBe(true);
     const de = catalogue.de;
     expect(answer).toEqual({
       text: [de.opening, de.reasons.memorisation!.text, de.reasons['no-consent']!.text, 'Meine Worte.', de.closing].join('\n\n'),

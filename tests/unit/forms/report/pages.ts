@@ -55,6 +55,7 @@ const scripts = `
 /** The logged-in header Facebook shows on every page: the user's name, picture and profile link. */
 const banner = `
   <div role="banner">
+    <h1><span>${NAME}</span></h1>
     <form role="search" action="/search/top/?ref=bookmarks"><input type="search" name="q" aria-label="Search Facebook"></form>
     <a href="https://www.facebook.com/oyelaran.77?ref=bookmarks" aria-label="${NAME}">
       <img alt="${NAME}" src="https://scontent.xx.fbcdn.net/v/${ACCOUNT_ID}.jpg?oh=${TOKEN}">
@@ -115,6 +116,7 @@ export const serverHelpForm = (lang: 'en' | 'pl') => {
           <button type="submit" name="submit" value="${TOKEN}">${t.send}</button>
         </form>
         <a href="/help/contact/712876720715583/?ref=bookmarks&amp;uid=${ACCOUNT_ID}">Help Centre</a>
+        <div role="article"><h3>${NAME}</h3><form><label>Comment as ${NAME}</label><textarea></textarea><textarea></textarea></form></div>
       </div>
       ${scripts}`,
     /** The user typed into the fields before asking for a report. */
@@ -135,6 +137,8 @@ export const serverHelpForm = (lang: 'en' | 'pl') => {
       `button type=submit name=submit "${t.send}"`,
     ],
     region: 'form',
+    within: ['div role=main'],
+    headings: [`h2 "${t.title}"`],
   };
 };
 
@@ -185,6 +189,8 @@ export const reactForm = {
     'div role=button aria-label=Senden "Senden"',
   ],
   region: 'main',
+  within: [] as string[],
+  headings: [] as string[],
 };
 
 /** An objection URL that shows a feed instead of a form: posts, comments, people, nothing to fill. */
@@ -217,6 +223,8 @@ export const feedPage = {
   type(_doc: Document) {},
   structure: ['div role=main', 'h2 "Feed posts"', 'div role=feed (content left out)', 'div role=button'],
   region: 'main',
+  within: [] as string[],
+  headings: [] as string[],
 };
 
 export const PAGES = [serverHelpForm('en'), serverHelpForm('pl'), reactForm, feedPage];

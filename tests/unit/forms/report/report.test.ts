@@ -85,6 +85,8 @@ describe('a problem report keeps the structure a maintainer needs', () => {
   it.each(PAGES)('$name: describes the region it chose and what the engine found', (page) => {
     const { report } = reportOf(page);
     expect(report.region).toBe(page.region);
+    expect(report.within).toEqual(page.within);
+    expect(report.headings).toEqual(page.headings);
     expect(report).toMatchObject({
       format: 'objector-problem-report',
       objectorVersion: '0.1.0',
@@ -99,7 +101,7 @@ describe('a problem report keeps the structure a maintainer needs', () => {
 
   it('counts the fields of the whole page', () => {
     const { report } = reportOf(PAGES[0]!);
-    expect(report.counts).toMatchObject({ form: 2, textarea: 1, select: 1, 'input[type=hidden]': 3, 'input[type=text]': 1 });
+    expect(report.counts).toMatchObject({ form: 3, textarea: 3, select: 1, 'input[type=hidden]': 3, 'input[type=text]': 1 });
   });
 
   it('stays small: repeated siblings shown once with a count', () => {
@@ -149,6 +151,15 @@ describe('hostile markup', () => {
     const dom = new JSDOM(`<form><textarea></textarea><input type="email">${html}</form>`);
     const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(problemReportFile(report).text).not.toContain(secret);
+  });
+
+  it('never takes a comment form in a post for the region, nor its heading for the title', () => {
+    const dom = new JSDOM(`<main><h1>Help</h1><div role="article"><h2>Margarethe</h2><form><label>Comment as Margarethe</label>
+      <textarea></textarea><textarea></textarea></form></div><form><input type="email"><input type="text"></form></main>`);
+    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    expect(report.outline).toEqual(['form', '  input type=email', '  input type=text']);
+    expect(report.headings).toEqual(['h1 "Help"']);
+    expect(problemReportFile(report).text).not.toContain('Margarethe');
   });
 
   it('keeps a submit input\'s caption (it is the button text)', () => {

@@ -4,7 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
 import { toExportFile } from '@/src/history/exchange';
 import { localDay } from '@/src/ui/history/format';
-import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc, settle, waitFor } from './setup';
+import { act } from 'preact/test-utils';
+import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc } from './setup';
+import { waitFor } from '../../wait';
 
 let root: HTMLDivElement;
 
@@ -92,8 +94,8 @@ describe('history page', () => {
     const input = fb2.querySelector<HTMLInputElement>('input[type="text"]')!;
     expect(fb2.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Name for this account');
     input.value = '  Ben  ';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await settle();
+    // act: the typed value is in the page's state (re-rendered) before Save is pressed, as after real typing.
+    act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
     click(byText(fb2, 'button', 'Save'));
     await waitFor(() => statusText());
     expect(sent).toEqual([{ type: 'history:label', accountKey: 'facebook:1002', label: 'Ben' }]);
@@ -147,8 +149,7 @@ describe('history page', () => {
     const { sent } = fakeBackground(() => ({ error: 'Disk full' }));
     await showPage(sampleDoc());
     click(byText(section('Instagram 2001')!, 'button', 'Remove from history'));
-    await settle();
-    const dialog = root.querySelector('dialog')!;
+    const dialog = await waitFor(() => root.querySelector<HTMLDialogElement>('dialog[open]'));
     expect(dialog.querySelector('h2')?.textContent).toBe('Remove “Instagram 2001” from the history?');
     click(byText(dialog, 'button', 'Remove'));
     await waitFor(() => dialog.querySelector('[role="alert"]')?.textContent);
@@ -208,8 +209,7 @@ describe('import', () => {
     const preview = await waitFor(() => root.querySelector('.import-preview'));
     expect(preview.textContent).toContain('4 submissions and 3 accounts will be added; 0 are already in your history.');
     click(byText(preview, 'button', 'Cancel'));
-    await settle();
-    expect(root.querySelector('.import-preview')).toBeNull();
+    await waitFor(() => !root.querySelector('.import-preview'));
     expect(sent).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
-import { byText, installEnglish, sampleDoc, settle, waitFor } from './setup';
+import { byText, installEnglish, sampleDoc } from './setup';
+import { waitFor } from '../../wait';
 
 let root: HTMLDivElement;
 
@@ -52,7 +53,6 @@ describe('proof view', () => {
     expect(proof.querySelector('pre.sent-text')?.textContent).toContain('<img src=x onerror="alert(1)">');
     expect(proof.querySelector('img')).toBeNull();
     expect(byText(proof, 'button', 'Print')).toBeDefined();
-    await settle();
     await new Promise((r) => setTimeout(r, 150));
     expect(print).not.toHaveBeenCalled();
   });

@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { platformSchema } from '../domain/platform';
+import { formRuleSchema } from '../forms/rules/schema';
+
+/*
+ * The answer schemas of the message table (protocol.ts), apart from the requests: senders validate answers,
+ * and the content script, a sender that runs on every Facebook and Instagram page, carries only this module
+ * (zod/mini). Every module-level schema here ends up in the content script: keep it to answers.
+ */
+
+const okAnswerSchema = z.object({ ok: z.literal(true) });
+
+export const composeAnswerSchema = z.object({
+  text: z.string(),
+  lang: z.string(),
+  reasonIds: z.array(z.string()),
+  email: z.string(),
+  country: z.string(),
+  droppedReasons: z.number(),
+  ownWordsDropped: z.boolean(),
+});
+export type ComposeAnswer = z.infer<typeof composeAnswerSchema>;
+
+export const accountStatusAnswerSchema = z.object({
+  /** An ISO time from the history (validated there); the content script only shows it as a date. */
+  confirmedAt: z.nullable(z.string()),
+  account: z.nullable(z.string()),
+});
+export type AccountStatusAnswer = z.infer<typeof accountStatusAnswerSchema>;
+
+export const importAnswerSchema = z.object({
+  addedEntries: z.number(),
+  addedAccounts: z.number(),
+  duplicates: z.number(),
+});
+export type ImportAnswer = z.infer<typeof importAnswerSchema>;
+
+/** The answer of the background to each message type (the keys are the table's, checked in protocol.ts). */
+export const backgroundAnswers = {
+  rule: formRuleSchema,
+  compose: composeAnswerSchema,
+  submitted: okAnswerSchema,
+  status: okAnswerSchema,
+  pending: z.object({ id: z.nullable(z.string()) }),
+  'account-status': accountStatusAnswerSchema,
+  'history:label': okAnswerSchema,
+  'history:email-received': okAnswerSchema,
+  'history:delete-entry': okAnswerSchema,
+  'history:delete-account': okAnswerSchema,
+  'history:import': importAnswerSchema,
+  'page-opened': z.object({ ok: z.literal(true), reminded: z.boolean() }),
+};
+
+export const probeAnswerSchema = z.object({
+  onForm: z.boolean(),
+  ruleId: z.nullable(z.string()),
+  platform: z.nullable(platformSchema),
+});
+export type ProbeAnswer = z.infer<typeof probeAnswerSchema>;
+
+export const fillAnswerSchema = z.object({ ok: z.boolean(), message: z.string() });
+export type FillAnswer = z.infer<typeof fillAnswerSchema>;
+
+/**
+ * Messages from the popup to the content script of a tab, request and answer per type (in two objects, so
+ * that the content script, their receiver, carries only the requests).
+ */
+export const tabRequests = {
+  /** Is the tab on a recognised form? */
+  probe: z.object({}),
+  /** The same Autofill as the in-page button. */
+  autofill: z.object({}),
+};
+export const tabAnswers = { probe: probeAnswerSchema, autofill: fillAnswerSchema };
+
+/** Every answer that is not a success carries a message the UI can show. */
+export const errorAnswerSchema = z.object({ error: z.string() });
+export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;
