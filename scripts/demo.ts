@@ -48,7 +48,11 @@ Objector demo: Chromium shows local copies of Meta's pages on their real address
   - Facebook: ${REPLICA_URLS.genAi} → the objection form → "Autofill objection" → Send
   - Instagram (with Meta's yes/no question first, needs an e-mail address from the popup): ${REPLICA_URLS.igGerman}
   - The popup is open in a tab (chrome-extension://${extensionId}/popup.html); the history is behind "Open history".
-Close the browser window to end the demo.`);
+Close the browser window (or press Ctrl+C) to end the demo.`);
+  // Ctrl+C closes the browser too, so that the temporary profile is removed.
+  const interrupt = () => void context.close();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   await new Promise<void>((resolve) => context.once('close', () => resolve()));
 }
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Platform } from '../history/schema';
+import type { Platform } from '../domain/platform';
 
 /**
  * The logged-in account of a Facebook or Instagram page, from Meta's own cookies: `c_user` on Facebook

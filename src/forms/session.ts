@@ -1,6 +1,7 @@
 import type { FormRule } from './rules/schema';
 import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
+import type { Outcome } from '../domain/status';
 import { detectObjectionForm, findSubmitButton, isUsable, pageSays, type Detection, type FoundForm } from './detect';
 import { fillObjection, type FillReport, type PlanRequest } from './fill';
 import { matchFormRule, pageLanguage } from './match';
@@ -14,7 +15,7 @@ export interface SessionDeps {
   rule(id: string): Promise<FormRule>;
   compose(request: PlanRequest): Promise<ComposeAnswer>;
   submitted(report: SubmissionReport): Promise<void>;
-  status(id: string, status: 'confirmed' | 'failed', at: string): Promise<void>;
+  status(id: string, status: Outcome, at: string): Promise<void>;
   pending(formId: string): Promise<string | null>;
   accountStatus(platform: FormRule['platform']): Promise<AccountStatusAnswer>;
   texts: ContentTexts;
@@ -242,7 +243,7 @@ export class FormSession {
     }
   }
 
-  private settle(status: 'confirmed' | 'failed'): void {
+  private settle(status: Outcome): void {
     const awaiting = this.awaiting;
     if (!awaiting) return;
     if (awaiting.timer) clearTimeout(awaiting.timer);

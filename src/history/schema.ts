@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { platformSchema, type Platform } from '../domain/platform';
+import { statusSchema } from '../domain/status';
+import { daySchema, isoTimeSchema as isoTime } from '../domain/time';
 
-export const STATUSES = ['submitted', 'confirmed', 'failed'] as const;
-export type Status = (typeof STATUSES)[number];
-export type Platform = 'facebook' | 'instagram';
-
-const isoTime = z.iso.datetime({ offset: true });
-
-export const statusChangeSchema = z.object({ status: z.enum(STATUSES), at: isoTime });
+export const statusChangeSchema = z.object({ status: statusSchema, at: isoTime });
 
 export const entrySchema = z.object({
   id: z.string().min(8).max(64),
   accountKey: z.string().min(1).max(300),
-  platform: z.enum(['facebook', 'instagram']),
+  platform: platformSchema,
   formId: z.string().regex(/^\d+$/),
   url: z.string().max(2000),
   lang: z.string().max(20),
@@ -19,17 +16,17 @@ export const entrySchema = z.object({
   reasonIds: z.array(z.string().max(100)).max(50),
   text: z.string().max(20000),
   submittedAt: isoTime,
-  status: z.enum(STATUSES),
+  status: statusSchema,
   /** Every status the entry had, with its time, oldest first. */
   statusLog: z.array(statusChangeSchema).min(1),
   /** The day the user got Meta's confirmation e-mail (YYYY-MM-DD), as the user marked it. */
-  emailReceivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  emailReceivedOn: z.optional(daySchema),
 });
 export type Entry = z.infer<typeof entrySchema>;
 
 export const accountSchema = z.object({
   key: z.string().min(1).max(300),
-  platform: z.enum(['facebook', 'instagram']),
+  platform: platformSchema,
   /** Meta's numeric account id, or null for "unknown account" (not logged in). */
   accountId: z.string().regex(/^\d+$/).nullable(),
   label: z.string().max(80).optional(),

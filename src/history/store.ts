@@ -7,9 +7,9 @@ import {
   type Account,
   type Entry,
   type HistoryDoc,
-  type Platform,
-  type Status,
 } from './schema';
+import type { Platform } from '../domain/platform';
+import type { Status } from '../domain/status';
 
 /*
  * The history as pure operations on a document. Persistence and serialisation of writes live in

@@ -1,5 +1,6 @@
 import { entriesOf } from './store';
-import type { Account, Entry, HistoryDoc, Status } from './schema';
+import type { Account, Entry, HistoryDoc } from './schema';
+import type { Status } from '../domain/status';
 
 export interface AccountSummary {
   account: Account;

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { accountSummaries, type AccountSummary } from '@/src/history/summary';
-import { STATUSES, type Entry } from '@/src/history/schema';
+import type { Entry } from '@/src/history/schema';
+import { STATUSES } from '@/src/domain/status';
 import { sendChange, type ChangeMessage } from './actions';
 import { AccountCard, accountHeadingId, type AccountActions } from './AccountCard';
 import { ConfirmDialog, type ConfirmRequest } from './ConfirmDialog';

@@ -1,4 +1,4 @@
-import type { Status } from '@/src/history/schema';
+import type { Status } from '@/src/domain/status';
 import { statusWord } from './texts';
 
 /** The status as a word (never colour alone); the colour and dot are only an aid. */

@@ -1,4 +1,4 @@
-import type { Platform } from '@/src/history/schema';
+import { PLATFORMS, type Platform } from '@/src/domain/platform';
 import type { AccountSummary } from '@/src/history/summary';
 
 /*
@@ -124,8 +124,7 @@ export interface PlatformGroup {
 
 /** Account summaries (already sorted) grouped by platform, Facebook first; platforms without accounts left out. */
 export function groupByPlatform(summaries: AccountSummary[]): PlatformGroup[] {
-  const order: Platform[] = ['facebook', 'instagram'];
-  return order
+  return PLATFORMS
     .map((platform) => ({ platform, accounts: summaries.filter((s) => s.account.platform === platform) }))
     .filter((group) => group.accounts.length > 0);
 }

@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { accountName } from '@/src/history/summary';
-import type { Account, Platform, Status } from '@/src/history/schema';
+import type { Account } from '@/src/history/schema';
+import type { Platform } from '@/src/domain/platform';
+import type { Status } from '@/src/domain/status';
 import { describeImportError } from './format';
 
 /** The status word shown in badges: "Submitted", "Confirmed", "Failed" in English. */

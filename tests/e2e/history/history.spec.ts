@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import type { Platform } from '../../../src/domain/platform';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 
-async function logIn(context: BrowserContext, platform: 'facebook' | 'instagram', id: string) {
+async function logIn(context: BrowserContext, platform: Platform, id: string) {
   await context.addCookies([
     platform === 'facebook'
       ? { name: 'c_user', value: id, domain: '.facebook.com', path: '/', secure: true }

@@ -10,7 +10,8 @@ import {
   recordSubmission,
   updateStatus,
 } from '@/src/history/store';
-import { accountKeyOf, type HistoryDoc, type Status } from '@/src/history/schema';
+import { accountKeyOf, type HistoryDoc } from '@/src/history/schema';
+import type { Status } from '@/src/domain/status';
 import { accountName, accountSummaries } from '@/src/history/summary';
 import { emptyDoc, report } from './helpers';
 

@@ -24,6 +24,9 @@ function submission(over: Partial<SubmissionReport> = {}): SubmissionReport {
   return report({ email: 'Me@Example.org', reasonIds: ['no-consent'], text: 'Ich widerspreche.', at: '2025-06-02T09:30:00.000Z', ...over });
 }
 
+/** The compose answer, checked against the table's schema (never cast). */
+const composeAnswer = (answer: unknown) => backgroundMessages.compose.answer.parse(answer);
+
 const storedLocal = () => fakeBrowser.storage.local.get(null);
 
 beforeEach(() => {
@@ -92,13 +95,13 @@ describe('compose', () => {
 
   it('on a form in an unknown language, uses the browser language', async () => {
     vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('nl-NL');
-    const answer = (await handleMessage({ type: 'compose', lang: 'zz' }, TAB)) as { lang: string; text: string };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'zz' }, TAB));
     expect(answer.lang).toBe('nl');
     expect(answer.text.startsWith(catalogue.nl.opening)).toBe(true);
   });
 
   it('first run: the default reasons, no e-mail, no country', async () => {
-    const answer = (await handleMessage({ type: 'compose', lang: 'fr' }, TAB)) as { reasonIds: string[]; email: string; country: string };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'fr' }, TAB));
     expect(answer.reasonIds.length).toBeGreaterThan(0);
     expect(answer).toMatchObject({ email: '', country: '' });
   });
@@ -107,7 +110,7 @@ describe('compose', () => {
     await saveSettings({ reasonIds: ['no-consent', 'irreversible', 'old-posts'], ownWords: '', email: '', country: '' });
     const en = catalogue.en;
     const maxLength = [en.opening, en.reasons['old-posts']!.text, en.closing].join('\n\n').length;
-    const answer = (await handleMessage({ type: 'compose', lang: 'en', maxLength }, TAB)) as { text: string; droppedReasons: number; reasonIds: string[] };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'en', maxLength }, TAB));
     expect(answer.text.length).toBeLessThanOrEqual(maxLength);
     expect(answer.reasonIds).toEqual(['old-posts']);
     expect(answer.droppedReasons).toBe(2);
@@ -115,7 +118,7 @@ describe('compose', () => {
 
   it('corrupt settings still compose (with what could be salvaged)', async () => {
     await fakeBrowser.storage.sync.set({ settings: { reasonIds: ['safety'], ownWords: 3, email: 'broken', country: 'NL' } });
-    const answer = (await handleMessage({ type: 'compose', lang: 'en' }, TAB)) as { reasonIds: string[]; email: string; country: string };
+    const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'en' }, TAB));
     expect(answer).toMatchObject({ reasonIds: ['safety'], email: '', country: 'NL' });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Platform } from '@/src/domain/platform';
 import {
   describeImportError,
   domId,
@@ -111,7 +112,7 @@ describe('describeImportError', () => {
 
 describe('groupByPlatform', () => {
   const summary = (key: string): AccountSummary => {
-    const [platform, id] = key.split(':') as ['facebook' | 'instagram', string];
+    const [platform, id] = key.split(':') as [Platform, string];
     return { account: { key, platform, accountId: id }, entries: [], latestStatus: null, latestAt: null };
   };
   it.each([

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Platform } from '@/src/domain/platform';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
@@ -52,7 +53,7 @@ export function entry(over: Partial<Entry> & Pick<Entry, 'id' | 'accountKey' | '
 }
 
 export function account(key: string, over: Partial<Account> = {}): Account {
-  const [platform, id] = key.split(':') as ['facebook' | 'instagram', string];
+  const [platform, id] = key.split(':') as [Platform, string];
   return { key, platform, accountId: /^\d+$/.test(id) ? id : null, ...over };
 }
 

@@ -1,0 +1,76 @@
+// `npm test` step "sources": fails on what reviews keep finding, with file and line.
+// 1. A list or union of the platforms or of the statuses written out anywhere but in its schema module
+//    (src/domain/platform.ts, src/domain/status.ts): import `PLATFORMS`/`platformSchema`/`Platform`,
+//    `STATUSES`/`statusSchema`/`Status`/`Outcome` instead, so that the lists cannot drift apart.
+// 2. An `as` cast of a parsed message or answer (of `askBackground`, `askTab`, `sendMessage`, `handleMessage`,
+//    a zod `parse`/`safeParse`, or to a type of the message table): parse with the table's schema instead.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOTS = ['src', 'entrypoints', 'tests', 'bench', 'scripts'];
+const EXTENSIONS = /\.(ts|tsx|mts|mjs|js)$/;
+const SKIP_DIRS = new Set(['node_modules', '.output', '.wxt', 'replicas']);
+const SCHEMA_MODULES = { platform: 'src/domain/platform.ts', status: 'src/domain/status.ts' };
+
+const literal = (words) => `(['"\`])(?:${words.join('|')})\\1`;
+/** Two or more of the words, as a union (`'a' | 'b'`) or a list (`['a', 'b']`), across lines too. */
+const listOf = (words) => new RegExp(`${literal(words)}\\s*[|,]\\s*${literal(words).replace('\\1', '\\2')}`, 'g');
+
+const RULES = [
+  {
+    pattern: listOf(['facebook', 'instagram']),
+    skip: SCHEMA_MODULES.platform,
+    message: `the platforms written out: use PLATFORMS / platformSchema / Platform from ${SCHEMA_MODULES.platform}`,
+  },
+  {
+    pattern: listOf(['submitted', 'confirmed', 'failed']),
+    skip: SCHEMA_MODULES.status,
+    message: `statuses written out: use STATUSES / statusSchema / Status / Outcome from ${SCHEMA_MODULES.status}`,
+  },
+  {
+    // `as` right after the call that brought the message or answer in (the call's closing parenthesis, or
+    // the one around an `await`).
+    pattern: /\b(?:askBackground|askTab|sendMessage|handleMessage|handleTabMessage|safeParse|(?<!JSON)\.parse)\((?:[^;]|\n)*?\)\)?\s+as\s+(?!const\b)/g,
+    message: 'an `as` cast of a message or answer: parse it with its schema (src/messaging/protocol.ts) instead',
+  },
+  {
+    pattern: /(?:\.data\s+as\s+(?!const\b)|\bas\s+(?:FormRule|FieldRule|SubmissionReport|\w+(?:Answer|Message|Request|Payload))\b)/g,
+    message: 'an `as` cast to a type of the message table: parse with its schema instead',
+  },
+];
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (!SKIP_DIRS.has(name)) yield* files(path);
+    } else if (EXTENSIONS.test(name)) {
+      yield path;
+    }
+  }
+}
+
+const self = relative(process.cwd(), fileURLToPath(import.meta.url));
+const problems = [];
+for (const root of ROOTS) {
+  for (const path of files(root)) {
+    const file = relative(process.cwd(), path);
+    if (file === self) continue;
+    const text = readFileSync(path, 'utf8');
+    for (const rule of RULES) {
+      if (rule.skip === file) continue;
+      for (const match of text.matchAll(rule.pattern)) {
+        const line = text.slice(0, match.index).split('\n').length;
+        const source = text.split('\n')[line - 1].trim();
+        problems.push(`${file}:${line}: ${rule.message}\n    ${source}`);
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`check-sources: ${problems.length} problem(s)\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log('check-sources: no copies of the platform or status lists, no casts of messages or answers');
