@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { i18n } from '#i18n';
-import type { Account, Platform } from '../history/schema';
+import type { Platform } from '../domain/platform';
+import type { Account } from '../history/schema';
 import { loadHistory } from '../history/persist';
 import { accountName } from '../history/summary';
 import { loadSettings } from '../settings/settings';

@@ -1,4 +1,5 @@
-import { accountKeyOf, type Account, type HistoryDoc, type Platform } from '../history/schema';
+import type { Platform } from '../domain/platform';
+import { accountKeyOf, type Account, type HistoryDoc } from '../history/schema';
 import { entriesOf } from '../history/store';
 
 /*

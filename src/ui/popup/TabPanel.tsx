@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { Platform } from '../../history/schema';
+import { PLATFORMS, type Platform } from '../../domain/platform';
 import type { ProbeAnswer } from '../../messaging/answers';
 import { autofillTab, FORM_URLS, NOT_A_FORM, PROBE_PATIENCE_MS, probeTab, targetTabId } from './active-tab';
 import { formatDay, statusWord, type AccountLine } from './lines';
@@ -126,7 +126,7 @@ function Elsewhere(props: { lines: AccountLine[]; locale: string }) {
       ))}
       <p class="hint">{i18n.t('popup_openFormHint')}</p>
       <div class="buttons">
-        {(['facebook', 'instagram'] as const).map((platform) => (
+        {PLATFORMS.map((platform) => (
           <button
             key={platform}
             type="button"

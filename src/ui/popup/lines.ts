@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
-import type { HistoryDoc, Platform, Status } from '../../history/schema';
+import { PLATFORMS, type Platform } from '../../domain/platform';
+import type { Status } from '../../domain/status';
+import type { HistoryDoc } from '../../history/schema';
 import { accountName, accountSummaries } from '../../history/summary';
 import { loggedInAccount } from '../../accounts/reminder';
 
@@ -40,7 +42,7 @@ export function accountLines(doc: HistoryDoc, loggedIn: LoggedInIds, reminderOn:
     loggedIn: false,
     remind: false,
   }));
-  for (const platform of ['facebook', 'instagram'] as const) {
+  for (const platform of PLATFORMS) {
     const current = loggedInAccount(doc, platform, loggedIn[platform]);
     if (!current) continue;
     let line = lines.find((l) => l.key === current.account.key);

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect } from '../fixtures';
+import type { Platform } from '../../../src/domain/platform';
+import type { Status } from '../../../src/domain/status';
 
 /** Meta's login cookie for an account, as the browser holds it after logging in. */
-export async function logIn(context: BrowserContext, platform: 'facebook' | 'instagram', id: string): Promise<void> {
+export async function logIn(context: BrowserContext, platform: Platform, id: string): Promise<void> {
   await context.addCookies([
     platform === 'facebook'
       ? { name: 'c_user', value: id, domain: '.facebook.com', path: '/', secure: true }
@@ -38,8 +40,8 @@ export async function seedHistory(worker: Worker, history: unknown): Promise<voi
   await worker.evaluate(async (value) => chrome.storage.local.set({ history: value }), history);
 }
 
-export function historyEntry(accountKey: string, status: 'submitted' | 'confirmed' | 'failed', at: string) {
-  const [platform] = accountKey.split(':') as ['facebook' | 'instagram'];
+export function historyEntry(accountKey: string, status: Status, at: string) {
+  const [platform] = accountKey.split(':') as [Platform];
   return {
     id: `entry-${accountKey}-${status}`,
     accountKey,

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { hasObjected, platformOfUrl, reminderFor } from '@/src/accounts/reminder';
-import type { HistoryDoc, Status } from '@/src/history/schema';
+import type { Platform } from '@/src/domain/platform';
+import type { Status } from '@/src/domain/status';
+import type { HistoryDoc } from '@/src/history/schema';
 import { account, entry } from '../ui/history/setup';
 
+/** Meta confirmed once; a later attempt failed. */
+const CONFIRMED_THEN_FAILED: Status[] = ['confirmed'];
+CONFIRMED_THEN_FAILED.push('failed');
+
 function docWith(key: string, ...statuses: Status[]): HistoryDoc {
-  const [platform] = key.split(':') as ['facebook' | 'instagram'];
+  const [platform] = key.split(':') as [Platform];
   return {
     accounts: { [key]: account(key) },
     entries: statuses.map((status, i) =>
@@ -19,7 +25,7 @@ describe('reminder', () => {
     ['only a Failed one', ['failed'], false],
     ['a Submitted one', ['submitted'], true],
     ['a Confirmed one', ['confirmed'], true],
-    ['a Failed one after a Confirmed one', ['confirmed', 'failed'], true],
+    ['a Failed one after a Confirmed one', CONFIRMED_THEN_FAILED, true],
   ])('an account with %s has objected: %s', (_name, statuses, objected) => {
     const doc = docWith('facebook:100001', ...statuses);
     expect(hasObjected(doc, 'facebook:100001')).toBe(objected);
