@@ -31,7 +31,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'cookies'],
-    host_permissions: ['*://*.facebook.com/*', '*://*.instagram.com/*'],
+    // The same as the content script's matches (entrypoints/content.ts): https only.
+    host_permissions: ['https://*.facebook.com/*', 'https://www.instagram.com/*', 'https://help.instagram.com/*'],
     action: { default_title: '__MSG_extName__', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {

@@ -11,13 +11,24 @@ export function matchFormRule<R extends FormUrlRule>(href: string, rules: readon
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  // Plain http is a page any network in between could have written: never a form Objector acts on.
+  if (url.protocol !== 'https:' || url.port !== '') return undefined;
   const host = url.hostname.toLowerCase();
   return rules.find(
-    (rule) =>
-      (host === rule.domain || host.endsWith('.' + rule.domain)) &&
-      rule.paths.some((pattern) => new RegExp(pattern).test(url.pathname)),
+    (rule) => new RegExp(rule.hosts).test(host) && rule.paths.some((pattern) => new RegExp(pattern).test(url.pathname)),
   );
+}
+
+/** True on an https page of a host where Meta serves its help forms (the content script's first check). */
+export function isFormHost(href: string, rules: readonly Pick<FormUrlRule, 'hosts'>[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return url.protocol === 'https:' && url.port === '' && rules.some((rule) => new RegExp(rule.hosts).test(host));
 }
 
 /** Lower case, without accents or curly apostrophes, with single spaces: how page text is compared. */

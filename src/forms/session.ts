@@ -1,49 +1,83 @@
-import type { FormRule } from './rules/schema';
+import type { FieldRole, FormRule } from './rules/schema';
 import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
 import type { Outcome } from '../domain/status';
-import { detectObjectionForm, findSubmitButton, isUsable, pageSays, type Detection, type FoundForm } from './detect';
+import { detectObjectionForm, type Detection } from './find';
 import { fillObjection, type FillReport, type PlanRequest } from './fill';
-import { matchFormRule, pageLanguage } from './match';
+import { matchFormRule } from './match';
 import type { FormUrlRule } from './rules/urls';
-import { createControl, CONTROL_HOST_ATTRIBUTE, type ControlView } from '../ui/control';
-import { describeReport, type ContentTexts } from '../ui/report';
+import type { ControlPresenter, PresentControl } from './presenter';
+import { currentAlerts, isUserSend, judgeAnswer, readSubmission } from './track';
+import { watchDom } from './watch';
 
-/** What the form session needs from the outside: the background, the UI texts, the clock. */
+/** What the problem report needs from the engine (the report module adds the page's structure). */
+export interface ProblemContext {
+  ruleId: string | null;
+  path: string;
+  found: string[];
+  missing: string[];
+}
+
+/** What the form session needs from the outside: the background, the control, the clock. */
 export interface SessionDeps {
   /** The full rule of a form, from the background (the content script carries only the URL patterns). */
   rule(id: string): Promise<FormRule>;
   compose(request: PlanRequest): Promise<ComposeAnswer>;
+  /** Resolves once the background has written the submission; rejects with its reason otherwise. */
   submitted(report: SubmissionReport): Promise<void>;
   status(id: string, status: Outcome, at: string): Promise<void>;
   pending(formId: string): Promise<string | null>;
   accountStatus(platform: FormRule['platform']): Promise<AccountStatusAnswer>;
-  texts: ContentTexts;
+  /** The in-page control (UI code, src/ui/control-presenter.ts). */
+  present: PresentControl;
+  saveProblemReport(context: ProblemContext): void;
   now(): Date;
   newId(): string;
+  /**
+   * Whether the page has transient user activation right now (`navigator.userActivation.isActive`): true
+   * only shortly after a real click or key press, whatever script on the page does.
+   */
+  userActive(): boolean;
 }
 
-/** How long a replaced form must stay away, without an error, to count as Meta's confirmation. */
-const CONFIRM_AFTER_MS = 1500;
+/**
+ * How long a replaced form must stay away, without an error, before the control says Meta probably
+ * received it. Without a known confirmation phrase the entry stays "Submitted".
+ */
+export const PROBABLY_AFTER_MS = 1500;
+/** How long an objection URL may show nothing recognisable before the control says so. */
+export const UNRECOGNISED_AFTER_MS = 10_000;
+
+interface Awaiting {
+  id: string;
+  alertsBefore: Set<Element>;
+  goneSince?: number;
+  timer?: ReturnType<typeof setTimeout>;
+  probably?: boolean;
+}
 
 /**
- * The engine on one page: follows the URL, and on an objection form URL watches the DOM until the form
- * is there, offers Autofill next to it, notices the user's Send and Meta's answer. On any other URL it
- * does nothing but wait for the next URL change.
+ * The engine on one page: the page watcher tells it about URL and DOM changes; on an objection form URL it
+ * asks the form finder, offers Autofill through the control, lets the filler fill on the user's request,
+ * and tracks the user's Send and Meta's answer. On any other URL it does nothing but wait.
  */
 export class FormSession {
   private rule: FormRule | undefined;
   /** The URL rule matched last, while its full rule is on its way. */
   private matched: FormUrlRule | undefined;
-  private observer: MutationObserver | undefined;
-  private control: ControlView | undefined;
+  private stopWatchingDom: (() => void) | undefined;
+  private control: ControlPresenter | undefined;
   private detection: Detection | undefined;
   private lastFill: { reasonIds: string[] } | undefined;
-  private awaiting: { id: string; alertsBefore: Set<Element>; goneSince?: number; timer?: number } | undefined;
+  private awaiting: Awaiting | undefined;
+  /** Whether the background confirmed that the last Send is in the history. */
+  private saved: 'pending' | 'saved' | 'failed' | undefined;
   private lastSend = { id: '', at: 0 };
-  /** Meta's answer is on screen: the control stays to say so. */
-  private outcomeShown = false;
-  private scheduled = false;
+  /** Meta's answer (or an unrecognised page) is on screen: the control stays to say so. */
+  private sticky = false;
+  private seenForm = false;
+  private unrecognisedShown = false;
+  private unrecognisedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onUserEvent = (event: Event) => this.maybeSend(event);
 
   constructor(
@@ -69,13 +103,17 @@ export class FormSession {
 
   private start(rule: FormRule): void {
     this.rule = rule;
-    this.observer = new MutationObserver(() => this.schedule());
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true });
-    for (const type of ['click', 'keydown', 'submit']) this.doc.addEventListener(type, this.onUserEvent, true);
+    this.stopWatchingDom = watchDom(this.doc, () => this.check());
+    for (const type of ['click', 'keydown']) this.doc.addEventListener(type, this.onUserEvent, true);
+    this.unrecognisedTimer = setTimeout(() => this.maybeUnrecognised(), UNRECOGNISED_AFTER_MS);
     this.check();
     void this.deps.pending(rule.formId).then((id) => {
-      // After a reload, what is on the page is already Meta's answer: its alerts count.
-      if (id && this.rule === rule && !this.awaiting) this.awaitAnswer(id, true);
+      // After a reload, what is on the page is already Meta's answer: its alerts count. The background
+      // keeps only a pending submission it has written: it is saved.
+      if (id && this.rule === rule && !this.awaiting) {
+        this.saved = 'saved';
+        this.awaitAnswer(id, true);
+      }
     }).catch(() => undefined);
   }
 
@@ -85,14 +123,23 @@ export class FormSession {
     return { onForm, ruleId: this.rule?.id ?? null, platform: this.rule?.platform ?? null };
   }
 
-  /** Autofill, from the in-page button or the popup. Returns the message shown to the user. */
+  /** Autofill, on the user's activation of the in-page control or the popup's request. */
   async autofill(): Promise<{ ok: boolean; message: string }> {
     const rule = this.rule;
     const detection = rule ? detectObjectionForm(this.doc, rule) : undefined;
     if (!rule || !detection || detection.state === 'none') {
-      return { ok: false, message: this.deps.texts.noForm };
+      if (!rule) {
+        // Not an objection URL: nothing goes on the page; the words are only for the popup.
+        const detached = this.deps.present(this.doc, { autofill: () => undefined, saveReport: () => undefined });
+        const message = detached.showNoForm();
+        detached.destroy();
+        return { ok: false, message };
+      }
+      const control = this.ensureControl(null);
+      return { ok: false, message: control.showNoForm() };
     }
-    this.control?.setBusy(true);
+    const control = this.ensureControl(detection.state === 'form' ? detection.root : groupOf(detection.yes));
+    control.setBusy(true);
     let report: FillReport;
     let composed: ComposeAnswer | undefined;
     try {
@@ -101,37 +148,44 @@ export class FormSession {
         return composed;
       });
     } finally {
-      this.control?.setBusy(false);
+      control.setBusy(false);
     }
-    if (report.ok && composed) this.lastFill = { reasonIds: composed.reasonIds };
-    const message = describeReport(report, this.deps.texts);
-    this.control?.setMessage(message, report.ok ? 'success' : 'error');
+    if (report.filled.length > 0 && composed) this.lastFill = { reasonIds: composed.reasonIds };
+    const message = (this.control ?? control).showFill(report);
     this.check();
     return { ok: report.ok, message };
   }
 
+  /** The user asked for a problem report: what the engine found and missed on this page. */
+  saveProblemReport(): void {
+    const rule = this.rule;
+    const detection = rule ? detectObjectionForm(this.doc, rule) : undefined;
+    const found = detection?.state === 'form' ? (Object.keys(detection.fields) as FieldRole[]) : [];
+    const missing = detection?.state === 'form' || detection?.state === 'none' ? detection.missing : [];
+    this.deps.saveProblemReport({
+      ruleId: rule?.id ?? this.matched?.id ?? null,
+      path: this.doc.location?.pathname ?? '',
+      found: detection?.state === 'pre-question' ? ['pre-question'] : found,
+      missing,
+    });
+  }
+
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
-    for (const type of ['click', 'keydown', 'submit']) this.doc.removeEventListener(type, this.onUserEvent, true);
+    this.stopWatchingDom?.();
+    this.stopWatchingDom = undefined;
+    for (const type of ['click', 'keydown']) this.doc.removeEventListener(type, this.onUserEvent, true);
+    if (this.unrecognisedTimer) clearTimeout(this.unrecognisedTimer);
+    this.unrecognisedTimer = undefined;
     this.control?.destroy();
     this.control = undefined;
     if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
     this.awaiting = undefined;
+    this.saved = undefined;
     this.rule = undefined;
     this.matched = undefined;
     this.detection = undefined;
-    this.outcomeShown = false;
-  }
-
-  /** Coalesces a burst of DOM mutations into one check in the same task. */
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.scheduled = false;
-      this.check();
-    });
+    this.sticky = false;
+    this.seenForm = false;
   }
 
   private check(): void {
@@ -141,106 +195,122 @@ export class FormSession {
     this.detection = detection;
     if (this.awaiting) this.checkAnswer(detection);
     if (detection.state === 'none') {
-      // Keep the control while a submission waits for Meta's answer: it tells the user what happened.
-      if (!this.awaiting && !this.outcomeShown) {
+      // Keep the control while it says something about this page: a pending answer, an outcome, a report.
+      if (!this.awaiting && !this.sticky) {
         this.control?.destroy();
         this.control = undefined;
       }
       return;
     }
+    this.seenForm = true;
     const anchor = detection.state === 'form' ? detection.root : groupOf(detection.yes);
-    if (!this.control) this.mountControl(rule);
-    this.control?.placeBefore(anchor);
+    if (this.sticky && !this.awaiting && this.control && this.unrecognisedShown) {
+      // A form showed up after all: offer Autofill instead of the report.
+      this.control.destroy();
+      this.control = undefined;
+      this.sticky = false;
+      this.unrecognisedShown = false;
+    }
+    if (!this.control) this.mountControl(rule, anchor);
+    else this.control.place(anchor);
   }
 
-  private mountControl(rule: FormRule): void {
-    const texts = this.deps.texts;
-    this.control = createControl(
-      this.doc,
-      { title: texts.title, intro: rule.kind === 'third-party' ? texts.introThirdParty : texts.intro, button: texts.button },
-      () => void this.autofill(),
-    );
-    const control = this.control;
+  private maybeUnrecognised(): void {
+    this.unrecognisedTimer = undefined;
+    if (!this.rule || this.seenForm || this.awaiting) return;
+    const control = this.ensureControl(null);
+    control.showUnrecognised();
+    this.sticky = true;
+    this.unrecognisedShown = true;
+  }
+
+  private mountControl(rule: FormRule, anchor: Element): void {
+    const control = this.ensureControl(anchor);
+    control.offer(rule.kind);
+    // Only an objection confirmed by Meta's known wording, or marked by the user from Meta's e-mail, is
+    // reported so (the background decides from the history).
     void this.deps.accountStatus(rule.platform).then((status) => {
-      if (status.confirmedAt && this.control === control) control.setNotice(texts.alreadyConfirmed(status.confirmedAt));
+      if (status.confirmedAt && this.control === control) control.showAlreadyConfirmed(status.confirmedAt);
     }).catch(() => undefined);
   }
 
-  /** A trusted click, Enter/Space or submit on the form's Send: the user sends. Scripts do not count. */
-  private maybeSend(event: Event): void {
-    if (!event.isTrusted || !this.rule) return;
-    if (event.type === 'keydown') {
-      const key = (event as KeyboardEvent).key;
-      if (key !== 'Enter' && key !== ' ') return;
-    }
-    const detection = detectObjectionForm(this.doc, this.rule);
-    if (detection.state !== 'form') return;
-    const target = event.target as Node | null;
-    if (event.type === 'submit') {
-      if (!(target instanceof HTMLFormElement) || !target.contains(Object.values(detection.fields)[0] ?? null)) return;
-    } else {
-      const send = findSubmitButton(detection);
-      if (!send || !target || !send.contains(target)) return;
-    }
-    this.recordSend(detection);
+  /** The control, placed before `anchor` (or at the top when null), created if needed. */
+  private ensureControl(anchor: Element | null): ControlPresenter {
+    this.control ??= this.deps.present(this.doc, {
+      autofill: () => void this.autofill(),
+      saveReport: () => this.saveProblemReport(),
+    });
+    if (anchor || !this.control.isPlaced()) this.control.place(anchor);
+    return this.control;
   }
 
-  private recordSend(form: FoundForm): void {
+  private maybeSend(event: Event): void {
+    const rule = this.rule;
+    if (!rule || !event.isTrusted) return;
+    const detection = detectObjectionForm(this.doc, rule);
+    if (!isUserSend(event, detection, this.deps.userActive())) return;
     const now = this.deps.now();
-    // A click on a submit button also fires "submit": one Send, one id.
+    // A click on Send that Enter also fired (or a double click): one Send, one id.
     const id = now.getTime() - this.lastSend.at < 2000 ? this.lastSend.id : this.deps.newId();
     if (id === this.lastSend.id && this.awaiting?.id === id) return;
     this.lastSend = { id, at: now.getTime() };
-    const rule = form.rule;
-    const text = (form.fields.reason as HTMLTextAreaElement | undefined)?.value
-      ?? (form.fields.prompts as HTMLTextAreaElement | undefined)?.value ?? '';
-    const report: SubmissionReport = {
-      id,
-      ruleId: rule.id,
-      platform: rule.platform,
-      formId: rule.formId,
-      url: this.doc.location?.href ?? '',
-      lang: pageLanguage(this.doc) ?? '',
-      email: ((form.fields.email as HTMLInputElement | undefined)?.value ?? '').trim(),
-      reasonIds: this.lastFill?.reasonIds ?? [],
-      text,
-      at: now.toISOString(),
-    };
-    void this.deps.submitted(report).catch(() => undefined);
+    const report = readSubmission(this.doc, detection, { id, at: now, reasonIds: this.lastFill?.reasonIds ?? [] });
+    this.saved = 'pending';
     this.awaitAnswer(id);
+    this.deps.submitted(report).then(
+      () => {
+        if (this.lastSend.id !== id || this.saved !== 'pending') return;
+        this.saved = 'saved';
+        if (this.awaiting?.id === id) this.control?.showSaved();
+      },
+      (error: unknown) => {
+        if (this.lastSend.id !== id) return;
+        this.saved = 'failed';
+        this.showOutcome().showSaveFailed(error instanceof Error ? error.message : String(error));
+      },
+    );
   }
 
   private awaitAnswer(id: string, afterReload = false): void {
     if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
-    const alertsBefore = afterReload ? new Set<Element>() : new Set(this.doc.querySelectorAll('[role=alert], [aria-live=assertive]'));
-    this.awaiting = { id, alertsBefore };
-    this.control?.setMessage(this.deps.texts.recorded, 'info');
-    this.checkAnswer(this.detection ?? { state: 'none', rule: this.rule!, missing: [] });
+    this.awaiting = { id, alertsBefore: afterReload ? new Set() : currentAlerts(this.doc) };
+    if (this.saved === 'saved') this.control?.showSaved();
+    this.checkAnswer(this.detection ?? detectObjectionForm(this.doc, this.rule!));
   }
 
-  /** Meta's answer: an error shown → Failed; the form replaced by a message and no error → Confirmed. */
   private checkAnswer(detection: Detection): void {
     const awaiting = this.awaiting;
     const rule = this.rule;
     if (!awaiting || !rule) return;
-    const newAlert = Array.from(this.doc.querySelectorAll<HTMLElement>('[role=alert], [aria-live=assertive]')).some(
-      (el) => !awaiting.alertsBefore.has(el) && isUsable(el) && (el.textContent ?? '').trim() !== '',
-    );
-    if (newAlert || pageSays(this.doc, rule.errorPhrases)) return this.settle('failed');
-    if (detection.state === 'form') {
+    const answer = judgeAnswer(this.doc, rule, detection, awaiting.alertsBefore);
+    if (answer === 'failed' || answer === 'confirmed') return this.settle(answer);
+    if (answer === 'form-still-there') {
       awaiting.goneSince = undefined;
       return;
     }
-    if (pageSays(this.doc, rule.confirmationPhrases)) return this.settle('confirmed');
-    const now = Date.now();
+    const now = this.deps.now().getTime();
     awaiting.goneSince ??= now;
-    if (now - awaiting.goneSince >= CONFIRM_AFTER_MS) return this.settle('confirmed');
-    if (!awaiting.timer) {
-      awaiting.timer = window.setTimeout(() => {
-        awaiting.timer = undefined;
-        this.check();
-      }, CONFIRM_AFTER_MS);
+    if (now - awaiting.goneSince >= PROBABLY_AFTER_MS) {
+      if (!awaiting.probably) {
+        awaiting.probably = true;
+        const control = this.showOutcome();
+        if (this.saved !== 'failed') control.showAnswer('probably');
+      }
+      return;
     }
+    awaiting.timer ??= setTimeout(() => {
+      awaiting.timer = undefined;
+      this.check();
+    }, PROBABLY_AFTER_MS);
+  }
+
+  /** The control for Meta's answer: on screen even where Meta replaced the form (and the control with it). */
+  private showOutcome(): ControlPresenter {
+    this.sticky = true;
+    this.unrecognisedShown = false;
+    const control = this.ensureControl(null);
+    if (!control.isPlaced()) control.place(null);
+    return control;
   }
 
   private settle(status: Outcome): void {
@@ -248,23 +318,20 @@ export class FormSession {
     if (!awaiting) return;
     if (awaiting.timer) clearTimeout(awaiting.timer);
     this.awaiting = undefined;
-    void this.deps.status(awaiting.id, status, this.deps.now().toISOString()).catch(() => undefined);
-    const formGone = status === 'confirmed';
-    this.outcomeShown = formGone;
-    if (!this.control) {
-      this.control = createControl(this.doc, { title: this.deps.texts.title, intro: '', button: this.deps.texts.button }, () => void this.autofill());
-    }
-    if (!this.control.host.isConnected) {
-      // Meta replaced the form (and the control with it) by its answer: show the outcome at the top.
-      this.doc.body.prepend(this.control.host);
-    }
-    if (formGone) {
-      this.control.setIntro('');
-      this.control.setButtonVisible(false);
-    }
-    this.control.setMessage(
-      status === 'confirmed' ? this.deps.texts.confirmed : this.deps.texts.failed,
-      status === 'confirmed' ? 'success' : 'error',
+    // The form stays after an error: the user may correct it and send again.
+    if (status === 'confirmed') this.sticky = true;
+    const control = status === 'confirmed' ? this.showOutcome() : this.ensureControl(null);
+    // The outcome says "saved in your history as …": shown only once the background has written it.
+    this.deps.status(awaiting.id, status, this.deps.now().toISOString()).then(
+      () => {
+        if (this.control !== control || this.saved === 'failed') return;
+        control.showAnswer(status);
+      },
+      (error: unknown) => {
+        if (this.control !== control) return;
+        this.saved = 'failed';
+        control.showSaveFailed(error instanceof Error ? error.message : String(error));
+      },
     );
   }
 }
@@ -273,5 +340,3 @@ export class FormSession {
 function groupOf(el: HTMLElement): Element {
   return el.closest('[role=radiogroup], fieldset, form') ?? el.parentElement ?? el;
 }
-
-export { CONTROL_HOST_ATTRIBUTE };

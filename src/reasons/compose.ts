@@ -1,7 +1,5 @@
 import { toFormLanguage, type Catalogue, type FormLanguage, type ReasonId, REASON_IDS } from './catalogue';
 
-/** Meta once rejected objections shorter than this. */
-export const MIN_OBJECTION_LENGTH = 100;
 /** The user's own words are limited so that the objection stays readable and within Meta's fields. */
 export const OWN_WORDS_MAX = 1000;
 

@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
 import type { ContentTexts } from './report';
+import { uiLocale } from './locale';
 
 /** The in-page texts from the extension's locale files, in the browser's language. */
 export function contentTexts(): ContentTexts {
-  const uiLang = i18n.t('@@ui_locale').replace('_', '-');
+  const uiLang = uiLocale();
   const date = (iso: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(uiLang, { dateStyle: 'long' });
@@ -14,9 +15,13 @@ export function contentTexts(): ContentTexts {
     introThirdParty: i18n.t('control_introThirdParty'),
     button: i18n.t('control_button'),
     noForm: i18n.t('control_noForm'),
+    unrecognised: i18n.t('control_unrecognised'),
+    reportButton: i18n.t('control_saveReport'),
     recorded: i18n.t('control_recorded'),
     confirmed: i18n.t('control_confirmed'),
+    probablyConfirmed: i18n.t('control_probablyConfirmed'),
     failed: i18n.t('control_failed'),
+    saveFailed: (reason) => i18n.t('control_saveFailed', [reason]),
     alreadyConfirmed: (iso) => i18n.t('control_alreadyConfirmed', [date(iso)]),
     field: (role) => i18n.t(`field_${role}`),
     filled: (fields) => i18n.t('report_filled', [fields]),
@@ -26,6 +31,7 @@ export function contentTexts(): ContentTexts {
     dropped: (count) => i18n.t('report_dropped', count, [String(count)]),
     ownWordsDropped: i18n.t('report_ownWordsDropped'),
     countryNotListed: i18n.t('report_countryNotListed'),
+    notFound: (fields) => i18n.t('report_notFound', [fields]),
     fieldsMissing: (fields) => i18n.t('report_fieldsMissing', [fields]),
     notAccepted: (fields) => i18n.t('report_notAccepted', [fields]),
     planUnavailable: i18n.t('report_planUnavailable'),

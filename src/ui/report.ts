@@ -8,9 +8,16 @@ export interface ContentTexts {
   introThirdParty: string;
   button: string;
   noForm: string;
+  /** The objection URL shows nothing recognisable. */
+  unrecognised: string;
+  reportButton: string;
   recorded: string;
   confirmed: string;
+  /** The form went away without Meta's known wording: the entry stays Submitted. */
+  probablyConfirmed: string;
   failed: string;
+  /** The history write failed (with the background's reason). */
+  saveFailed(reason: string): string;
   alreadyConfirmed(isoDate: string): string;
   field(role: FieldRole): string;
   filled(fields: string): string;
@@ -20,6 +27,8 @@ export interface ContentTexts {
   dropped(count: number): string;
   ownWordsDropped: string;
   countryNotListed: string;
+  /** Fields Objector looked for and did not find: the user checks them before Send. */
+  notFound(fields: string): string;
   fieldsMissing(fields: string): string;
   notAccepted(fields: string): string;
   planUnavailable: string;
@@ -29,17 +38,12 @@ export interface ContentTexts {
 /** Says what Autofill did and what is still up to the user, in sentences. */
 export function describeReport(report: FillReport, t: ContentTexts): string {
   const names = (roles: FieldRole[]) => t.list(roles.map((r) => t.field(r)));
-  if (!report.ok) {
-    switch (report.problem) {
-      case 'notAccepted':
-        return t.notAccepted(names(report.fieldsConcerned ?? []));
-      case 'planUnavailable':
-        return t.planUnavailable;
-      default:
-        return t.fieldsMissing(names(report.fieldsConcerned ?? []));
-    }
-  }
+  if (report.problem === 'planUnavailable') return t.planUnavailable;
+  if (report.problem === 'fieldsMissing') return t.fieldsMissing(names(report.fieldsConcerned ?? []));
   const lines: string[] = [];
+  // Partly filled is still filled: what worked is said, and each field that did not is named.
+  if (report.problem === 'notAccepted') lines.push(t.notAccepted(names(report.fieldsConcerned ?? [])));
+  if (report.notFound.length) lines.push(t.notFound(names(report.notFound)));
   if (report.filled.length) lines.push(t.filled(names(report.filled)));
   if (report.kept.length) lines.push(t.kept(names(report.kept)));
   if (report.droppedReasons > 0) lines.push(t.dropped(report.droppedReasons));

@@ -1,27 +1,23 @@
 import type { FormRule } from './schema';
+import { url as facebookAiObjection } from './facebook-ai-objection';
+import { url as instagramAiObjection } from './instagram-ai-objection';
+import { url as facebookAiObjectionGeneral } from './facebook-ai-objection-general';
+import { url as facebookThirdPartyAi } from './facebook-third-party-ai';
+import { url as facebookThirdPartyAiOlder } from './facebook-third-party-ai-older';
+
+export { FACEBOOK_HOSTS, INSTAGRAM_HOSTS } from './hosts';
 
 /** Where each form is: the only part of the rules the content script carries (it runs on every page). */
-export type FormUrlRule = Pick<FormRule, 'id' | 'platform' | 'formId' | 'domain' | 'paths'>;
+export type FormUrlRule = Pick<FormRule, 'id' | 'platform' | 'formId' | 'hosts' | 'paths'>;
 
-const facebook = (id: string, formId: string): FormUrlRule => ({
-  id,
-  platform: 'facebook',
-  formId,
-  domain: 'facebook.com',
-  paths: [`^/help/contact/${formId}/?$`],
-});
-
+// Only each rule file's `url` is imported here: the bundler leaves the rest of the rules out of the content
+// script (the background sends the full rule of a form the content script recognised by URL).
 export const formUrls: FormUrlRule[] = [
-  facebook('facebook-ai-objection', '712876720715583'),
-  {
-    id: 'instagram-ai-objection',
-    platform: 'instagram',
-    formId: '767264225370182',
-    domain: 'instagram.com',
-    paths: ['^(?:/help)?/contact/767264225370182/?$'],
-  },
-  facebook('facebook-ai-objection-general', '6359191084165019'),
-  facebook('facebook-third-party-ai', '510058597920541'),
+  facebookAiObjection,
+  instagramAiObjection,
+  facebookAiObjectionGeneral,
+  facebookThirdPartyAi,
+  facebookThirdPartyAiOlder,
 ];
 
 export function formUrl(id: string): FormUrlRule {

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { HistoryPage } from './HistoryPage';
 import { ProofPage } from './ProofPage';
 import { readPageMode } from './format';
-import { uiLocale } from './texts';
+import { uiLocale } from '../locale';
 
 /**
  * objections.html: the submission history, or with `?proof=<accountKey>[&noprint=1]` the printable proof of

@@ -10,7 +10,8 @@ import { downloadText } from './download';
 import { formatDateTime, groupByPlatform, localDay } from './format';
 import { StatusBadge } from './StatusBadge';
 import { Toolbar, type Notify } from './Toolbar';
-import { displayName, platformName, statusHelp, uiLocale } from './texts';
+import { displayName, platformName, statusHelp } from './texts';
+import { uiLocale } from '../locale';
 import { useHistory } from './use-history';
 
 type Feedback = { kind: 'error' | 'info'; text: string } | null;

@@ -4,7 +4,8 @@ import { entriesOf } from '@/src/history/store';
 import { formatDateTime, formatDay, languageName } from './format';
 import { StatusLog } from './EntryItem';
 import { StatusBadge } from './StatusBadge';
-import { displayName, platformName, uiLocale } from './texts';
+import { displayName, platformName } from './texts';
+import { uiLocale } from '../locale';
 import { useHistory } from './use-history';
 
 /**

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { mergeImport, parseImport, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
 import type { HistoryDoc } from '@/src/history/schema';
 import { sendImport } from './actions';
+import { MAX_IMPORT_CHARS } from '@/src/messaging/protocol';
 import { downloadText } from './download';
 import { exportFileName } from './format';
 import { importErrorText } from './texts';
@@ -13,8 +14,6 @@ export interface Notify {
   clear: () => void;
 }
 
-/** The largest file the background accepts (see `historyMessageSchema`). */
-const MAX_IMPORT_CHARS = 20_000_000;
 
 interface PendingImport {
   fileName: string;

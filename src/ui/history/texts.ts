@@ -36,17 +36,6 @@ export function displayName(account: Account): string {
   return accountName(account, i18n.t('history_unknownAccount'));
 }
 
-/** The browser's UI language as a BCP 47 tag, for dates and language names. */
-export function uiLocale(): string | undefined {
-  try {
-    const locale = i18n.t('@@ui_locale');
-    if (locale) return locale.replace(/_/g, '-');
-  } catch {
-    // not available: fall through
-  }
-  return typeof navigator === 'undefined' ? undefined : navigator.language;
-}
-
 /** A sentence for an import error code of `parseImport` (also what the background answers). */
 export function importErrorText(code: string): string {
   const problem = describeImportError(code);

@@ -7,9 +7,10 @@ import { accountLines, choiceSummary, profileSummary } from './lines';
 import { TabPanel } from './TabPanel';
 import { displayNames, languageOptions, Profile, ReasonsAndText } from './Choices';
 import { useAccounts } from './use-accounts';
+import { uiLocale } from '../locale';
 import { useSettings } from './use-settings';
 
-const uiLang = i18n.t('@@ui_locale').replace('_', '-');
+const uiLang = uiLocale();
 
 /**
  * The popup: what the user came for first (Autofill on a form; elsewhere their accounts, the reminder and

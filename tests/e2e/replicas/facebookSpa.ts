@@ -408,7 +408,8 @@ const APP_JS = String.raw`
   route();
 `;
 
-export function renderFacebookSpa(language: SpaLanguage): string {
+/** `postCount`: how many posts the feed holds (3000 unless a test asks for a light page with `?posts=N`). */
+export function renderFacebookSpa(language: SpaLanguage, postCount = 3000): string {
   const s = sheet();
   const rootId = 'mount_0_0_' + randomToken(2).replace(/[^A-Za-z0-9]/g, 'Q');
   const config = {
@@ -422,7 +423,7 @@ export function renderFacebookSpa(language: SpaLanguage): string {
     submitPath: SPA_SUBMIT_PATH,
     prefilledEmail: PREFILLED_EMAIL,
     locale: language === 'nl' ? 'nl_NL' : 'en_US',
-    postCount: 3000,
+    postCount,
     rootId,
     lsd: 'AV' + randomToken(20),
   };

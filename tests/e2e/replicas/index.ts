@@ -21,6 +21,17 @@ import {
   type LegacyFormSpec,
 } from './legacy.js';
 import { TEXTS } from './texts.js';
+import {
+  HOSTILE_FIELDS,
+  HOSTILE_TEXTS,
+  PLANTED,
+  renderLexicalForm,
+  renderNothingPage,
+  renderPlainEmailConfirmation,
+  renderPlainEmailForm,
+} from './hostile.js';
+
+export { HOSTILE_FIELDS, HOSTILE_TEXTS, PLANTED };
 
 export { EU_EEA_CODES } from './countries.js';
 export { PREFILLED_EMAIL };
@@ -69,6 +80,14 @@ export const REPLICA_URLS = {
   /** #6 Privacy Center entry point, links to #1 */
   genAi: 'https://www.facebook.com/privacy/genai',
   instagramHome: 'https://www.instagram.com/',
+  /** #7 hostile: server-rendered English form, e-mail a label-only plain text input (issue 7) */
+  plainEmailEn: 'https://www.facebook.com/help/contact/712876720715583?replica=plain-email',
+  /** #7 the same in Polish, on the Polish locale host */
+  plainEmailPl: 'https://pl-pl.facebook.com/help/contact/712876720715583?replica=plain-email',
+  /** #8 hostile: React-style form with a Lexical-style rich-text reason and a combobox country */
+  lexical: 'https://www.facebook.com/help/contact/6359191084165019?replica=lexical',
+  /** #9 hostile: an objection URL with nothing recognisable and planted personal data (query string included) */
+  nothing: `https://www.facebook.com/help/contact/712876720715583?replica=nothing&${PLANTED.query}`,
 } as const;
 
 /** Where each replica's Send ends up (Transmission.url; for the server-rendered forms: the page URL incl. query). */
@@ -227,6 +246,17 @@ export async function serveReplicas(context: BrowserContext): Promise<ReplicaSer
 
     // facebook.com and its localized / mobile hosts
     const contact = /^\/help\/contact\/(\d+)$/.exec(path);
+    const hostile = url.searchParams.get('replica');
+    if (contact && hostile === 'plain-email') {
+      const lang = host.startsWith('pl-pl.') ? 'pl' : 'en';
+      if (method === 'POST') {
+        transmissions.push({ url: request.url(), fields: parseFormBody(request) });
+        return html(route, renderPlainEmailConfirmation(lang));
+      }
+      return html(route, renderPlainEmailForm(lang, url.pathname + url.search));
+    }
+    if (contact && hostile === 'lexical' && method === 'GET') return html(route, renderLexicalForm(PREFILLED_EMAIL));
+    if (contact && hostile === 'nothing' && method === 'GET') return html(route, renderNothingPage());
     const legacy = contact ? LEGACY_BY_ID[contact[1] ?? ''] : undefined;
     if (legacy) {
       if (method === 'POST') {
@@ -243,7 +273,10 @@ export async function serveReplicas(context: BrowserContext): Promise<ReplicaSer
       return html(route, renderLegacyForm(legacy, { action: url.pathname + url.search, prefill }));
     }
     if (method !== 'GET') return notFound(route);
-    if (path === '/' || (contact && contact[1] === SPA_FORM_ID)) return html(route, renderFacebookSpa(spaLanguage(host)));
+    if (path === '/' || (contact && contact[1] === SPA_FORM_ID)) {
+      const posts = Number(url.searchParams.get('posts'));
+      return html(route, renderFacebookSpa(spaLanguage(host), Number.isInteger(posts) && posts > 0 ? Math.min(posts, 3000) : 3000));
+    }
     if (path === '/privacy/genai') return html(route, renderGenAiPage());
     return notFound(route);
   }

@@ -105,7 +105,7 @@ test('elsewhere, the main path fits 400×600: every account with status and date
       historyEntry('instagram:200002', 'submitted', '2025-05-20T14:02:00.000Z'),
     ],
   });
-  await page.goto(REPLICA_URLS.fbFeedEnglish + '?static=1');
+  await page.goto(REPLICA_URLS.fbFeedEnglish + '?static=1&posts=300');
   const popup = await openPopup(page);
   const lines = popup.getByRole('list').first().getByRole('listitem');
   await expect(lines).toHaveText([

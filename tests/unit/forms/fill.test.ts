@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { detectObjectionForm } from '@/src/forms/detect';
+import { detectObjectionForm } from '@/src/forms/find';
 import { fillObjection, findCountryOption, writeValue, type FillPlan, type PlanRequest } from '@/src/forms/fill';
 import { formRules } from '@/src/forms/rules/data';
 import {
@@ -323,5 +323,152 @@ describe('findCountryOption', () => {
       const el = select(LISTED.map((c, i) => `<option value="${i}">${names.of(c)}</option>`).join(''));
       LISTED.forEach((c, i) => expect(findCountryOption(el, c, lang), `${lang} ${c}`).toBe(String(i)));
     }
+  });
+});
+
+describe('fillObjection: fill what is there, name what is not', () => {
+  it('no e-mail field: the reason and country are still filled, the e-mail is named as not found', async () => {
+    const form = serverRenderedEnglishForm();
+    form.querySelector('input[type=email]')!.remove();
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner());
+    expect(report.ok).toBe(true);
+    expect(report.filled.sort()).toEqual(['country', 'reason']);
+    expect(report.notFound).toEqual(['email']);
+    expect(form.querySelector('textarea')!.value).toBe(TEXT);
+  });
+
+  it('a label-only plain text e-mail input is filled like any other', async () => {
+    setPageLanguage('pl');
+    document.body.innerHTML = `<form method="post"><label for="u_0_1_Ab">Adres e-mail</label><input type="text" id="u_0_1_Ab" name="Field1234">
+      <label for="u_0_2_Cd">Powiedz nam, jak to przetwarzanie na Ciebie wpływa</label><textarea id="u_0_2_Cd" name="Field5678"></textarea>
+      <button type="submit">Wyślij</button></form>`;
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner());
+    expect(report.filled.sort()).toEqual(['email', 'reason']);
+    expect(report.notFound).toEqual(['country']);
+    expect(document.querySelector<HTMLInputElement>('input[name=Field1234]')!.value).toBe('me@example.org');
+  });
+});
+
+/**
+ * A Lexical-style editor: the text lives in `state`; the DOM is re-rendered from it after any change the
+ * editor did not make itself (a `textContent` write is undone). Text gets in through `beforeinput`.
+ */
+function lexicalEditor(opts: { acceptPaste?: boolean; acceptBeforeInput?: boolean } = {}) {
+  document.body.innerHTML = `<div role="main"><span id="l">How this processing impacts you</span>
+    <div contenteditable="true" role="textbox" aria-labelledby="l" id="ed"><p><br></p></div>
+    <div role="button">Send</div></div>`;
+  const editor = document.getElementById('ed')!;
+  const state = { text: '' };
+  const render = () => {
+    editor.innerHTML = state.text ? state.text.split('\n').map((line) => `<p><span>${line}</span></p>`).join('') : '<p><br></p>';
+    // Its own render is not a change to undo.
+    observer.takeRecords();
+  };
+  const observer = new MutationObserver(() => render());
+  if (opts.acceptBeforeInput !== false) {
+    editor.addEventListener('beforeinput', (e) => {
+      const event = e as InputEvent;
+      if (event.inputType !== 'insertText') return;
+      event.preventDefault();
+      state.text = event.data ?? '';
+      render();
+    });
+  }
+  if (opts.acceptPaste) {
+    editor.addEventListener('paste', (e) => {
+      const data = (e as ClipboardEvent).clipboardData?.getData('text/plain');
+      if (data === undefined) return;
+      e.preventDefault();
+      state.text = data;
+      render();
+    });
+  }
+  observer.observe(editor, { childList: true, characterData: true, subtree: true });
+  return { editor, state };
+}
+
+describe('fillObjection: a rich-text editor', () => {
+  it('fills through the editing path, so the app state follows, and reads back what the editor shows', async () => {
+    const { editor, state } = lexicalEditor();
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ text: 'First paragraph.\n\nSecond paragraph.' }));
+    expect(report.filled).toContain('reason');
+    expect(state.text).toBe('First paragraph.\n\nSecond paragraph.');
+    expect(editor.textContent).toContain('Second paragraph.');
+  });
+
+  it('an editor that takes text only by paste gets it by paste', async () => {
+    if (typeof DataTransfer === 'undefined' || typeof ClipboardEvent === 'undefined') return expect(true).toBe(true);
+    const { state } = lexicalEditor({ acceptPaste: true, acceptBeforeInput: false });
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner());
+    expect(state.text).toBe(TEXT);
+    expect(report.filled).toContain('reason');
+  });
+
+  it('an editor that undoes every write: not accepted, and said so', async () => {
+    const { editor } = lexicalEditor({ acceptBeforeInput: false });
+    editor.addEventListener('beforeinput', (e) => e.preventDefault());
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner());
+    expect(report.ok).toBe(false);
+    expect(report.problem).toBe('notAccepted');
+    expect(report.fieldsConcerned).toEqual(['reason']);
+    expect(editor.textContent).not.toContain(TEXT);
+  });
+});
+
+/** A combobox whose value is the app's state, chosen by clicking one of the listbox's options. */
+function comboboxForm(prefilled: string) {
+  setPageLanguage('en');
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  document.body.innerHTML = `<div role="main"><textarea></textarea>
+    <span id="cl">Country of residence</span>
+    <div role="combobox" aria-labelledby="cl" aria-controls="lb" aria-expanded="false" tabindex="0" id="cb"></div>
+    <ul role="listbox" id="lb" hidden>${LISTED.map((c) => `<li role="option" data-code="${c}">${names.of(c)}</li>`).join('')}</ul>
+    <div role="button">Send</div></div>`;
+  const combo = document.getElementById('cb')!;
+  const list = document.getElementById('lb')!;
+  const state = { country: prefilled };
+  const render = () => {
+    combo.textContent = state.country ? names.of(state.country)! : 'Select a country';
+    combo.setAttribute('aria-expanded', String(!list.hidden));
+  };
+  combo.addEventListener('click', () => {
+    list.hidden = !list.hidden;
+    render();
+  });
+  for (const option of Array.from(list.children) as HTMLElement[]) {
+    option.addEventListener('click', () => {
+      state.country = option.dataset.code!;
+      list.hidden = true;
+      render();
+    });
+  }
+  render();
+  return { combo, list, state };
+}
+
+describe('fillObjection: country as a combobox', () => {
+  it('chooses the saved country through the option a user would click', async () => {
+    const { combo, list, state } = comboboxForm('AT');
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ country: 'NL' }));
+    expect(state.country).toBe('NL');
+    expect(combo.textContent).toBe('Netherlands');
+    expect(list.hidden).toBe(true);
+    expect(report.filled).toContain('country');
+  });
+
+  it("leaves Meta's prefilled country alone when the user saved none", async () => {
+    const { state } = comboboxForm('IE' as string);
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ country: '' }));
+    expect(state.country).toBe('IE');
+    expect(report.kept).toContain('country');
+  });
+
+  it('a country the list does not offer: named as needed, the list closed again', async () => {
+    const { list, state } = comboboxForm('AT');
+    const report = await fillObjection(document, detectObjectionForm(document, objection), planner({ country: 'NO' }));
+    expect(state.country).toBe('AT');
+    expect(list.hidden).toBe(true);
+    expect(report.fieldsConcerned).toEqual(['country']);
+    expect(report.filled).toContain('reason');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFormRule, normalizeText, pageLanguage } from '@/src/forms/match';
+import { isFormHost, matchFormRule, normalizeText, pageLanguage } from '@/src/forms/match';
 import { formUrls } from '@/src/forms/rules/urls';
 import { formRules } from '@/src/forms/rules/data';
 
@@ -7,8 +7,9 @@ const FB_FORMS = [
   ['facebook-ai-objection', '712876720715583'],
   ['facebook-ai-objection-general', '6359191084165019'],
   ['facebook-third-party-ai', '510058597920541'],
+  ['facebook-third-party-ai-older', '1266025207620918'],
 ] as const;
-const FB_HOSTS = ['facebook.com', 'www.facebook.com', 'm.facebook.com', 'web.facebook.com', 'nl-nl.facebook.com', 'fr-fr.facebook.com', 'WWW.FaceBook.com'];
+const FB_HOSTS = ['www.facebook.com', 'm.facebook.com', 'web.facebook.com', 'mbasic.facebook.com', 'touch.facebook.com', 'nl-nl.facebook.com', 'fr-fr.facebook.com', 'WWW.FaceBook.com'];
 const SUFFIXES = ['', '/', '?locale=nl_NL', '/?ref=ai_objection_text', '#content', '?a=1&b=2#x', '/#top'];
 
 const positives: Array<[string, string]> = [];
@@ -17,7 +18,7 @@ for (const [id, formId] of FB_FORMS) {
     for (const suffix of SUFFIXES) positives.push([`https://${host}/help/contact/${formId}${suffix}`, id]);
   }
 }
-for (const host of ['help.instagram.com', 'www.instagram.com', 'instagram.com']) {
+for (const host of ['help.instagram.com', 'www.instagram.com']) {
   for (const path of ['/contact/767264225370182', '/help/contact/767264225370182']) {
     for (const suffix of SUFFIXES) positives.push([`https://${host}${path}${suffix}`, 'instagram-ai-objection']);
   }
@@ -32,8 +33,9 @@ describe('matchFormRule', () => {
     for (const [href, id] of positives) expect(matchFormRule(href, formRules)?.id).toBe(id);
   });
 
-  it('plain http is matched too (Meta redirects it, the form is the same)', () => {
-    expect(matchFormRule('http://www.facebook.com/help/contact/712876720715583', formUrls)?.id).toBe('facebook-ai-objection');
+  it('plain http is never a form (anything on the network could have written the page)', () => {
+    expect(matchFormRule('http://www.facebook.com/help/contact/712876720715583', formUrls)).toBeUndefined();
+    expect(isFormHost('http://www.facebook.com/', formUrls)).toBe(false);
   });
 
   it.each([
@@ -66,6 +68,16 @@ describe('matchFormRule', () => {
     'https://www.instagram.com/help/contact/6359191084165019',
     'https://www.facebook.com/contact/767264225370182',
     'https://www.facebook.com/help/contact/767264225370182',
+    // hosts where Meta serves no help form (script there is not the help centre's)
+    'https://developers.facebook.com/help/contact/712876720715583',
+    'https://business.facebook.com/help/contact/712876720715583',
+    'https://facebook.com/help/contact/712876720715583',
+    'https://l.facebook.com/help/contact/712876720715583',
+    'https://www.m.facebook.com/help/contact/712876720715583',
+    'https://nl-nl-x.facebook.com/help/contact/712876720715583',
+    'https://instagram.com/contact/767264225370182',
+    'https://about.instagram.com/contact/767264225370182',
+    'https://www.facebook.com:8443/help/contact/712876720715583',
     // other schemes
     'ftp://www.facebook.com/help/contact/712876720715583',
     'file:///help/contact/712876720715583',
@@ -81,6 +93,18 @@ describe('matchFormRule', () => {
     'https://exa mple.com/help/contact/712876720715583',
   ])('%s is not an objection form', (href) => {
     expect(matchFormRule(href, formUrls)).toBeUndefined();
+  });
+
+  it.each([
+    ['https://www.facebook.com/', true],
+    ['https://de-de.facebook.com/groups/1', true],
+    ['https://help.instagram.com/', true],
+    ['https://developers.facebook.com/help/contact/712876720715583', false],
+    ['https://business.facebook.com/', false],
+    ['http://www.facebook.com/help/contact/712876720715583', false],
+    ['https://www.facebook.com.evil.example/', false],
+  ])('isFormHost(%s) → %s', (href, expected) => {
+    expect(isFormHost(href, formUrls)).toBe(expected);
   });
 
   it('finds nothing with no rules', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formRulesSchema, type FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';
-import { formUrl, formUrls } from '@/src/forms/rules/urls';
+import { formUrls } from '@/src/forms/rules/urls';
 import { normalizeText } from '@/src/forms/match';
 
 /** How the engine compares a button's whole text with a rule's words (see detect.ts findByWords). */
@@ -22,20 +22,16 @@ describe('form rules data', () => {
     expect(new Set(formRules.map((r) => r.formId)).size).toBe(formRules.length);
   });
 
-  it('knows the four forms of meta-forms.md', () => {
+  it('knows the five forms of meta-forms.md', () => {
     expect(formRules.map((r) => [r.platform, r.formId, r.kind]).sort()).toEqual(
       [
         ['facebook', '712876720715583', 'objection'],
         ['instagram', '767264225370182', 'objection'],
         ['facebook', '6359191084165019', 'objection'],
         ['facebook', '510058597920541', 'third-party'],
+        ['facebook', '1266025207620918', 'third-party'],
       ].sort(),
     );
-  });
-
-  it.each(formRules.map((r) => [r.id, r] as const))('%s takes its URL part from urls.ts', (id, rule) => {
-    const { id: ruleId, platform, formId, domain, paths } = rule;
-    expect({ id: ruleId, platform, formId, domain, paths }).toEqual(formUrl(id));
   });
 
   it('the content script knows exactly the forms the background has rules for', () => {
@@ -54,7 +50,7 @@ describe('form rules data', () => {
     const roles = rule.fields.map((f) => f.role);
     expect(new Set(roles).size).toBe(roles.length);
     expect(rule.fields.some((f) => f.fill !== null)).toBe(true);
-    expect(rule.fields.some((f) => f.required)).toBe(true);
+    expect(rule.fields.filter((f) => f.recognises).map((f) => f.control)).toEqual(['freeText']);
   });
 
   it('selectors are valid CSS and never use class names', () => {
@@ -142,7 +138,7 @@ describe('a broken rule is refused by the schema', () => {
   it.each<[string, (rules: FormRule[]) => void]>([
     ['an invalid path regex', (r) => void (r[0]!.paths = ['^/help/contact/(712876720715583$'])],
     ['a duplicate id', (r) => void (r[1]!.id = r[0]!.id)],
-    ['empty selectors', (r) => void (r[0]!.fields[0]!.selectors = [])],
+    ['a field that cannot be found', (r) => void (r[0]!.fields[1] = { ...r[0]!.fields[1]!, selectors: [], labels: undefined, valueShape: undefined })],
     ['an empty selector', (r) => void (r[0]!.fields[0]!.selectors = [''])],
     ['no fields', (r) => void (r[0]!.fields = [])],
     ['no paths', (r) => void (r[0]!.paths = [])],
@@ -150,8 +146,15 @@ describe('a broken rule is refused by the schema', () => {
     ['an empty confirmation phrase', (r) => void (r[0]!.confirmationPhrases = [''])],
     ['no error phrases', (r) => void (r[0]!.errorPhrases = [])],
     ['a non-numeric form id', (r) => void (r[0]!.formId = '71287672071558x')],
+    ['another rule format', (r) => void ((r[0] as { format: number }).format = 2)],
+    ['no recognising field', (r) => void (r[0]!.fields = r[0]!.fields.map((f) => ({ ...f, recognises: false })))],
+    ['two recognising fields', (r) => void (r[0]!.fields = r[0]!.fields.map((f) => ({ ...f, recognises: true })))],
+    ['a recognising field that is not free text', (r) => void (r[0]!.fields = r[0]!.fields.map((f) => (f.recognises ? { ...f, control: 'line' as const } : f)))],
+    ['a duplicate field role', (r) => void r[0]!.fields.push({ ...r[0]!.fields[1]! })],
+    ['an unknown control', (r) => void ((r[0]!.fields[0] as { control: string }).control = 'slider')],
     ['an id with capitals', (r) => void (r[0]!.id = 'Facebook-AI')],
-    ['an unknown domain', (r) => void ((r[0] as { domain: string }).domain = 'facebook.com.evil.example')],
+    ['an unanchored host pattern', (r) => void (r[0]!.hosts = 'facebook\\.com')],
+    ['an invalid host pattern', (r) => void (r[0]!.hosts = '^(www\\.facebook\\.com$')],
     ['an unknown platform', (r) => void ((r[0] as { platform: string }).platform = 'threads')],
     ['an unknown field role', (r) => void ((r[0]!.fields[0] as { role: string }).role = 'password')],
     ['an unknown fill', (r) => void ((r[0]!.fields[0] as { fill: string }).fill = 'password')],

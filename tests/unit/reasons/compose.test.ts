@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FORM_LANGUAGES, REASON_IDS, loadCatalogue, type Catalogue } from '@/src/reasons/catalogue';
-import { MIN_OBJECTION_LENGTH, OWN_WORDS_MAX, cleanOwnWords, composeObjection, type ComposeInput } from '@/src/reasons/compose';
+import { OWN_WORDS_MAX, cleanOwnWords, composeObjection, type ComposeInput } from '@/src/reasons/compose';
+
+/** Meta once rejected objections shorter than this (see meta-forms.md). */
+const MIN_OBJECTION_LENGTH = 100;
 
 const catalogue = loadCatalogue();
 

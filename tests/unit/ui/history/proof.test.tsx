@@ -15,11 +15,20 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.useRealTimers();
   render(null, root);
   root.remove();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
+
+/**
+ * The proof prints itself a moment after it is shown (unless `noprint`): with fake timers (that still
+ * advance with real time, so the page loads as usual) a test jumps past that moment instead of sleeping.
+ */
+async function afterThePrintDelay() {
+  await vi.advanceTimersByTimeAsync(60_000);
+}
 
 /** happy-dom has no window.print. */
 function stubPrint() {
@@ -37,6 +46,7 @@ async function showProof(search: string) {
 describe('proof view', () => {
   it('shows only the chosen account, with everything needed as proof, and does not print with noprint', async () => {
     const print = stubPrint();
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const proof = await showProof('?proof=facebook%3A1001&noprint=1');
     expect(proof.querySelector('h1')?.textContent).toBe('Proof of objection');
     const text = proof.textContent ?? '';
@@ -53,7 +63,7 @@ describe('proof view', () => {
     expect(proof.querySelector('pre.sent-text')?.textContent).toContain('<img src=x onerror="alert(1)">');
     expect(proof.querySelector('img')).toBeNull();
     expect(byText(proof, 'button', 'Print')).toBeDefined();
-    await new Promise((r) => setTimeout(r, 150));
+    await afterThePrintDelay();
     expect(print).not.toHaveBeenCalled();
   });
 
@@ -67,9 +77,10 @@ describe('proof view', () => {
 
   it('says so when the account is not in the history', async () => {
     const print = stubPrint();
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const proof = await showProof('?proof=facebook%3A999');
     expect(proof.querySelector('[role="alert"]')?.textContent).toBe('This account is not in your history.');
-    await new Promise((r) => setTimeout(r, 150));
+    await afterThePrintDelay();
     expect(print).not.toHaveBeenCalled();
   });
 });

@@ -1,3 +1,8 @@
+/*
+ * The page watcher: URL changes (including in-app navigation) and, only while an objection URL is open,
+ * DOM changes. On any other page it costs one listener and a slow poll.
+ */
+
 /**
  * Calls `onChange` when the page's URL changes, including in-app navigation (history.pushState) that
  * loads no page. Uses the Navigation API where the browser has it (immediate, no polling); elsewhere a
@@ -22,5 +27,24 @@ export function watchUrl(win: Window, onChange: (href: string) => void, pollMs =
     win.removeEventListener('popstate', check);
     win.removeEventListener('hashchange', check);
     win.clearInterval(timer);
+  };
+}
+
+/** Calls `onChange` once per burst of DOM mutations (coalesced into one microtask). */
+export function watchDom(doc: Document, onChange: () => void): () => void {
+  let scheduled = false;
+  let stopped = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      if (!stopped) onChange();
+    });
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  return () => {
+    stopped = true;
+    observer.disconnect();
   };
 }

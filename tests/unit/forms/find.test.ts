@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectObjectionForm, findSubmitButton, isUsable, pageShowsError, type FoundForm } from '@/src/forms/detect';
+import { detectObjectionForm, findSubmitButton, isUsable, pageShowsError, type FoundForm } from '@/src/forms/find';
 import { matchFormRule } from '@/src/forms/match';
 import { formRules } from '@/src/forms/rules/data';
 import {
@@ -139,10 +139,12 @@ describe('detectObjectionForm: not an objection form', () => {
     expect(detectObjectionForm(document, objection).state).toBe('none');
   });
 
-  it('a page without an e-mail field is "none"', () => {
-    serverRenderedEnglishForm();
+  it('a page without an e-mail field is still the form: the e-mail is named as missing', () => {
+    const form = serverRenderedEnglishForm();
     document.querySelector('input[type=email]')!.remove();
-    expect(detectObjectionForm(document, objection).state).toBe('none');
+    const found = expectForm(detectObjectionForm(document, objection));
+    expect(found.missing).toEqual(['email']);
+    expect(found.fields.reason).toBe(form.querySelector('textarea'));
   });
 
   it.each([
