@@ -2,6 +2,9 @@ import '@/src/zod-jitless';
 import { browser } from 'wxt/browser';
 import { handleMessage } from '@/src/messaging/handle';
 import { repairStoredData } from '@/src/storage/repair';
+import { refreshReminders } from '@/src/accounts/badge';
+import { historyItem } from '@/src/history/persist';
+import { settingsItem } from '@/src/settings/settings';
 
 // Wiring only: every message is validated, its sender checked and handled in src/messaging/handle.ts. The
 // listener is registered synchronously so that a worker woken by a message receives it. Messages from other
@@ -10,4 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   // Older stored data is brought to the current version here only, through the write queue.
   void repairStoredData();
+  // A new objection, an import or switching the reminder off updates the badge of tabs already open.
+  historyItem.watch(() => void refreshReminders());
+  settingsItem.watch(() => void refreshReminders());
 });

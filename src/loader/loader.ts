@@ -13,13 +13,16 @@ import { watchUrl } from '../forms/watch';
 
 /** The message the loader sends; the background answers `{ ok: true }` once the engine runs in the frame. */
 export const LOAD_ENGINE = 'load-engine' satisfies BackgroundMessageType;
+/** Sent once per page load: the background sets this tab's reminder badge (it has no `tabs` permission). */
+export const PAGE_OPENED = 'page-opened' satisfies BackgroundMessageType;
 
-export type SendToBackground = (message: { type: typeof LOAD_ENGINE }) => Promise<unknown>;
+export type SendToBackground = (message: { type: typeof LOAD_ENGINE | typeof PAGE_OPENED }) => Promise<unknown>;
 
 /** Starts watching; returns a function that stops the loader (used by the unit tests). */
 export function startLoader(win: Window, send: SendToBackground): () => void {
   // developers.facebook.com, business.facebook.com and the like get nothing: no listener, no watcher.
   if (!isFormHost(win.location.href, formUrls)) return () => undefined;
+  send({ type: PAGE_OPENED }).catch(() => undefined);
   let requested = false;
   let stopWatching = () => {};
   const check = (href: string) => {

@@ -49,6 +49,7 @@ export const backgroundAnswers = {
   'history:delete-account': okAnswerSchema,
   'history:import': importAnswerSchema,
   'load-engine': okAnswerSchema,
+  'page-opened': z.object({ ok: z.literal(true), reminded: z.boolean() }),
 };
 
 export const probeAnswerSchema = z.object({

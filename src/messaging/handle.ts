@@ -15,6 +15,7 @@ import { identifyAccount } from '../accounts/identify';
 import { buildAccountKey } from '../history/account-key';
 import { storageProblem, type Problem } from '../history/errors';
 import { senderRole, type Sender, type SenderRole } from './sender';
+import { showReminder } from '../accounts/badge';
 import {
   deleteAccount,
   deleteEntry,
@@ -152,6 +153,10 @@ const handlers: BackgroundHandlers = {
     const parsed = parseImport(file);
     if (!parsed.ok) throw new Refusal(parsed.problem);
     return changeHistory((doc) => mergeImport(doc, parsed.file));
+  },
+  'page-opened': async (_request, sender) => {
+    const tab = formTab(sender);
+    return { ok: true, reminded: await showReminder(tab.tabId, tab.platform) };
   },
 };
 

@@ -69,6 +69,12 @@ export const backgroundMessages = {
    * by the loader with the raw `chrome` API, without this module (see src/loader/loader.ts).
    */
   'load-engine': { request: z.object({}), answer: backgroundAnswers['load-engine'] },
+  /**
+   * Sent once when a Facebook or Instagram page loads: the background answers after setting the reminder
+   * badge of the sender's tab. The site is taken from the sender's URL (set by the browser), not from the
+   * message, so the request carries nothing.
+   */
+  'page-opened': { request: z.object({}), answer: backgroundAnswers['page-opened'] },
 };
 
 /** Anything with zod's `safeParse` (zod or zod/mini): what senders and receivers need of a schema. */

@@ -21,10 +21,18 @@ export const settingsSchema = z.object({
   ownWords: z.string().max(OWN_WORDS_MAX),
   email: z.union([z.literal(''), z.email().max(254)]),
   country: z.union([z.literal(''), z.enum(EEA_COUNTRIES)]),
+  /** The toolbar badge for a logged-in account without objection; on unless the user switched it off. */
+  reminder: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { reasonIds: DEFAULT_REASON_IDS, ownWords: '', email: '', country: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  reasonIds: DEFAULT_REASON_IDS,
+  ownWords: '',
+  email: '',
+  country: '',
+  reminder: true,
+};
 
 /**
  * The user's choices. `sync:` so that they follow the user to their other browsers (they are small).
@@ -54,7 +62,8 @@ export async function loadSettings(): Promise<LoadedSettings> {
   return { settings: partial, recovered: true };
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
+/** Accepts settings written before a field existed (e.g. `reminder`); the schema fills in its default. */
+export async function saveSettings(settings: z.input<typeof settingsSchema>): Promise<void> {
   await settingsItem.setValue({ ...settingsSchema.parse(settings), version: DATA_VERSION });
 }
 

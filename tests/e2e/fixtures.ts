@@ -93,7 +93,8 @@ export const test = base.extend<Fixtures>({
         if (tabId) query = `?tab=${tabId}`;
       }
       const popup = await context.newPage();
-      await popup.setViewportSize({ width: 400, height: 900 });
+      // The size Chromium gives a popup at most (800×600), at the popup's own width.
+      await popup.setViewportSize({ width: 400, height: 600 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html${query}`);
       return popup;
     });

@@ -21,6 +21,12 @@ export async function targetTabId(search: string): Promise<number | undefined> {
 
 export const NOT_A_FORM: ProbeAnswer = { onForm: false, ruleId: null, platform: null };
 
+/**
+ * How long the popup waits for the tab before it shows the page-independent view. A page that keeps its
+ * main thread busy also holds up our content script; its answer still switches the popup when it comes.
+ */
+export const PROBE_PATIENCE_MS = 1500;
+
 /** Asks the tab's content script whether it shows a recognised form; no content script means no. */
 export async function probeTab(tabId: number | undefined): Promise<ProbeAnswer> {
   if (tabId === undefined) return NOT_A_FORM;

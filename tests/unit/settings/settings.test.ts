@@ -13,10 +13,28 @@ const VALID: Settings = {
   ownWords: 'My photos show my kids.',
   email: 'me@example.org',
   country: 'NL',
+  reminder: true,
 };
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+
+describe('settings saved before the reminder existed', () => {
+  it('read without a notice, with the reminder on', async () => {
+    const { reminder: _dropped, ...older } = VALID;
+    await store(older);
+    const loaded = await loadSettings();
+    expect(loaded.recovered).toBe(false);
+    expect(loaded.settings).toEqual({ ...older, reminder: true });
+  });
+
+  it('a reminder setting of the wrong type falls back to on and keeps the rest', async () => {
+    await store({ ...VALID, reminder: 'no' });
+    const loaded = await loadSettings();
+    expect(loaded.recovered).toBe(true);
+    expect(loaded.settings).toEqual({ ...VALID, reminder: true });
+  });
 });
 
 describe('first run', () => {
@@ -27,7 +45,7 @@ describe('first run', () => {
     expect(loaded.settings.reasonIds).toEqual(REASON_IDS.filter((id) => DEFAULT_REASON_IDS.includes(id)));
     expect(DEFAULT_REASON_IDS.length).toBeGreaterThan(0);
     for (const id of DEFAULT_REASON_IDS) expect(REASON_IDS).toContain(id);
-    expect(loaded.settings).toMatchObject({ ownWords: '', email: '', country: '' });
+    expect(loaded.settings).toMatchObject({ ownWords: '', email: '', country: '', reminder: true });
     expect(await unreadable()).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { useSettings } from '@/src/ui/popup/use-settings';
 import { loadSettings, saveSettings, type Settings } from '@/src/settings/settings';
 import { waitFor } from '../../wait';
 
-const SAVED: Settings = { reasonIds: ['no-consent'], ownWords: 'Saved words.', email: 'me@example.org', country: 'NL' };
+const SAVED: Settings = { reasonIds: ['no-consent'], ownWords: 'Saved words.', email: 'me@example.org', country: 'NL', reminder: true };
 /** Longer than any test: a save that happens did not wait for the delay. */
 const NEVER = 10 * 60 * 1000;
 

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'preact/hooks';
+import { historyItem } from '../../history/persist';
+import { readHistory } from '../../history/store';
+import type { HistoryDoc } from '../../history/schema';
+import { identifyAccount } from '../../accounts/identify';
+import type { LoggedInIds } from './lines';
+
+const NOBODY: LoggedInIds = { facebook: null, instagram: null };
+
+/**
+ * The history (kept current while the popup is open) and the accounts the browser is logged in to, read
+ * from Meta's cookies once when the popup opens. Null until both are known.
+ */
+export function useAccounts(): { doc: HistoryDoc; loggedIn: LoggedInIds } | null {
+  const [doc, setDoc] = useState<HistoryDoc | null>(null);
+  const [loggedIn, setLoggedIn] = useState<LoggedInIds | null>(null);
+  useEffect(() => {
+    const show = (raw: unknown) => setDoc(readHistory(raw).doc);
+    void historyItem.getValue().then(show, () => show(null));
+    return historyItem.watch(show);
+  }, []);
+  useEffect(() => {
+    Promise.all([identifyAccount('facebook'), identifyAccount('instagram')]).then(
+      ([facebook, instagram]) => setLoggedIn({ facebook, instagram }),
+      () => setLoggedIn(NOBODY),
+    );
+  }, []);
+  return doc && loggedIn ? { doc, loggedIn } : null;
+}
