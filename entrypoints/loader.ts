@@ -1,4 +1,4 @@
-import { startLoader } from '@/src/loader/loader';
+import { announcePage, startLoader } from '@/src/loader/loader';
 
 // The only content script (declared in wxt.config.ts; see "Engine on demand" in README.md). An unlisted
 // script rather than defineContentScript: WXT's content-script wrapper brings webextension-polyfill, which
@@ -6,5 +6,8 @@ import { startLoader } from '@/src/loader/loader';
 // (promises), else Chrome's `chrome` (promises in MV3).
 export default defineUnlistedScript(() => {
   const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
-  startLoader(window, (message) => api.runtime.sendMessage(message));
+  const send = (message: Parameters<typeof startLoader>[1] extends (m: infer M) => unknown ? M : never) =>
+    api.runtime.sendMessage(message);
+  announcePage(window, send);
+  startLoader(window, send);
 });

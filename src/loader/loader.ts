@@ -18,11 +18,18 @@ export const PAGE_OPENED = 'page-opened' satisfies BackgroundMessageType;
 
 export type SendToBackground = (message: { type: typeof LOAD_ENGINE | typeof PAGE_OPENED }) => Promise<unknown>;
 
+/**
+ * Tells the background once that a page of Meta's form hosts loaded, so that it can set this tab's reminder
+ * badge (it has no `tabs` permission to find the tab). Other hosts (developers., business., …) say nothing.
+ */
+export function announcePage(win: Window, send: SendToBackground): void {
+  if (isFormHost(win.location.href, formUrls)) send({ type: PAGE_OPENED }).catch(() => undefined);
+}
+
 /** Starts watching; returns a function that stops the loader (used by the unit tests). */
 export function startLoader(win: Window, send: SendToBackground): () => void {
   // developers.facebook.com, business.facebook.com and the like get nothing: no listener, no watcher.
   if (!isFormHost(win.location.href, formUrls)) return () => undefined;
-  send({ type: PAGE_OPENED }).catch(() => undefined);
   let requested = false;
   let stopWatching = () => {};
   const check = (href: string) => {

@@ -5,8 +5,8 @@
  * Norwegian); see README "Languages".
  */
 export const UI_LOCALES = [
-  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'hr', 'hu', 'is', 'it', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt',
-  'ro', 'sk', 'sl', 'sv',
+  'en', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'is', 'it', 'lt', 'lv', 'mt', 'nb', 'nl', 'pl',
+  'pt', 'ro', 'sk', 'sl', 'sv',
 ] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 

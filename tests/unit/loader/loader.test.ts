@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { startLoader, LOAD_ENGINE } from '@/src/loader/loader';
+import { announcePage, startLoader, LOAD_ENGINE, PAGE_OPENED } from '@/src/loader/loader';
 import { injectEngine, ENGINE_FILE, type InjectionTarget } from '@/src/loader/inject';
 
 const FEED = 'https://www.facebook.com/';
@@ -25,6 +25,20 @@ function fakeWindow(href: string) {
 }
 
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => Promise.resolve());
+
+describe('announcing a page for the reminder badge', () => {
+  it.each([
+    ['https://www.facebook.com/', 1],
+    ['https://help.instagram.com/contact/767264225370182', 1],
+    ['https://developers.facebook.com/docs/', 0],
+    ['http://www.facebook.com/', 0],
+  ])('%s: %i message', (href, count) => {
+    const send = vi.fn(async () => ({ ok: true }));
+    announcePage(fakeWindow(href).win, send);
+    expect(send).toHaveBeenCalledTimes(count);
+    if (count) expect(send).toHaveBeenCalledWith({ type: PAGE_OPENED });
+  });
+});
 
 describe('loader', () => {
   it('asks for nothing on a page that is not a form', () => {

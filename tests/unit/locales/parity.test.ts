@@ -48,6 +48,7 @@ const SAME_AS_ENGLISH: Partial<Record<string, readonly string[]>> = {
   hr: ['Status'],
   hu: ['E-mail', 'Platform'],
   it: ['Account', '1 account'],
+  mt: ['Status', 'ID $1'],
   nb: ['Status'],
   nl: ['Account', '1 account', '$1 accounts', 'E-mail', 'Platform', 'Status'],
   pl: ['E-mail', 'Status'],
