@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect } from '../fixtures';
 import type { Platform } from '../../../src/domain/platform';
 import type { Status } from '../../../src/domain/status';
 
-/** Meta's login cookie for an account, as the browser holds it after logging in. */
-export async function logIn(context: BrowserContext, platform: Platform, id: string): Promise<void> {
-  await context.addCookies([
-    platform === 'facebook'
-      ? { name: 'c_user', value: id, domain: '.facebook.com', path: '/', secure: true }
-      : { name: 'ds_user_id', value: id, domain: '.instagram.com', path: '/', secure: true },
-  ]);
-}
+export { logIn } from '../history/helpers';
 
 /** The browser's id of the tab showing `page` (found by URL; Facebook and Instagram tabs only). */
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {

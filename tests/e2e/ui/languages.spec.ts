@@ -1,3 +1,4 @@
+import { logIn } from '../history/helpers';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,7 +99,7 @@ for (const code of ['de', 'pl', 'sv'] as const) {
       const local = await messages(code);
       const english = englishOnly(await messages('en'), local);
 
-      await context.addCookies([{ name: 'c_user', value: '100001', domain: '.facebook.com', path: '/', secure: true }]);
+      await logIn(context, 'facebook', '100001');
       await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'SE' });
 
       // The in-page control on an English form: the control in the browser's language.
