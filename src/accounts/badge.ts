@@ -7,7 +7,8 @@ import { loadHistory } from '../history/persist';
 import { accountName } from '../history/summary';
 import { loadSettings } from '../settings/settings';
 import { identifyAccount } from './identify';
-import { platformOfUrl, reminderFor } from './reminder';
+import { reminderFor } from './reminder';
+import { formPlatformOf } from '../forms/rules/hosts';
 
 /*
  * The reminder badge on the toolbar icon, per tab. The background learns of a Facebook or Instagram tab
@@ -76,7 +77,7 @@ export async function refreshReminders(): Promise<void> {
     let stillThere: boolean;
     try {
       // Without the `tabs` permission the URL is given only for the hosts Objector may access.
-      stillThere = platformOfUrl((await browser.tabs.get(tabId)).url) === platform;
+      stillThere = formPlatformOf((await browser.tabs.get(tabId)).url) === platform;
     } catch {
       stillThere = false;
     }

@@ -42,19 +42,3 @@ export function reminderFor(
   const loggedIn = loggedInAccount(doc, platform, accountId);
   return loggedIn && !loggedIn.objected ? loggedIn.account : null;
 }
-
-/** The platform of a Facebook or Instagram page URL (https only, the sites' own hosts), else null. */
-export function platformOfUrl(url: string | undefined): Platform | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname;
-  if (host === 'facebook.com' || host.endsWith('.facebook.com')) return 'facebook';
-  if (host === 'instagram.com' || host.endsWith('.instagram.com')) return 'instagram';
-  return null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasObjected, platformOfUrl, reminderFor } from '@/src/accounts/reminder';
+import { hasObjected, reminderFor } from '@/src/accounts/reminder';
 import type { Platform } from '@/src/domain/platform';
 import type { Status } from '@/src/domain/status';
 import type { HistoryDoc } from '@/src/history/schema';
@@ -55,23 +55,5 @@ describe('reminder', () => {
   it('keeps the label the user gave the account', () => {
     const doc: HistoryDoc = { accounts: new Map([['facebook:1', account('facebook:1', { label: 'Work' })]]), entries: [] };
     expect(reminderFor(doc, 'facebook', '1', true)?.label).toBe('Work');
-  });
-});
-
-describe('platformOfUrl', () => {
-  it.each<[string | undefined, string | null]>([
-    ['https://www.facebook.com/', 'facebook'],
-    ['https://nl-nl.facebook.com/help/contact/6359191084165019', 'facebook'],
-    ['https://facebook.com/x', 'facebook'],
-    ['https://help.instagram.com/contact/767264225370182', 'instagram'],
-    ['https://www.instagram.com/', 'instagram'],
-    ['http://www.facebook.com/', null],
-    ['https://facebook.com.evil.example/', null],
-    ['https://notfacebook.com/', null],
-    ['https://evil.example/?u=https://www.facebook.com/', null],
-    ['not a url', null],
-    [undefined, null],
-  ])('%s → %s', (url, platform) => {
-    expect(platformOfUrl(url)).toBe(platform);
   });
 });
