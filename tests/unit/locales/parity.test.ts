@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { UI_LOCALES } from '@/src/ui/locales';
+import { FORM_LANGUAGES } from '@/src/reasons/catalogue';
 
 /*
  * Every locale file says what en.yml says: the same keys, the same kind of message (plain or plural, with the
@@ -65,6 +66,11 @@ const placeholders = (text: string) =>
   [...text.matchAll(/(?<!\$)\$(\d)/g)].map((m) => `$${m[1]}`).concat([...text.matchAll(/\{(\w+)\}/g)].map((m) => `{${m[1]}}`)).sort();
 
 describe('locale files', () => {
+  it('speak every language the reasons are written in (the 24 EU languages, Norwegian, Icelandic)', () => {
+    expect([...UI_LOCALES].sort()).toEqual([...FORM_LANGUAGES].sort());
+    expect(UI_LOCALES).toHaveLength(26);
+  });
+
   it('are exactly the languages of UI_LOCALES, English among them', () => {
     expect(codes).toEqual([...UI_LOCALES].sort());
     expect(codes).toContain('en');
