@@ -70,7 +70,7 @@ test('the build has a messages file for every UI language, and Chromium loads th
 });
 
 test('Chromium serves the locales missing from Chrome\'s documented list: Norwegian, Portuguese, Irish, Maltese, Icelandic', async () => {
-  for (const code of ['nb', 'pt', 'ga', 'mt', 'is'].filter((c) => (UI_LOCALES as readonly string[]).includes(c))) {
+  for (const code of ['nb', 'pt', 'ga', 'mt', 'is'] as const) {
     const dir = mkdtempSync(path.join(tmpdir(), 'objector-e2e-'));
     const context = await launchWithExtension(dir, 'light', { locale: code });
     try {
@@ -95,7 +95,6 @@ for (const code of ['de', 'pl', 'sv'] as const) {
       extensionId,
       openPopup,
     }) => {
-      test.skip(!(UI_LOCALES as readonly string[]).includes(code), `${code} has no locale file yet`);
       const local = await messages(code);
       const english = englishOnly(await messages('en'), local);
 
