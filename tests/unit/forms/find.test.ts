@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { detectObjectionForm, findSubmitButton, isUsable, pageShowsError, type FoundForm } from '@/src/forms/find';
 import { matchFormRule } from '@/src/forms/match';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { formRulesSchema, type FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';

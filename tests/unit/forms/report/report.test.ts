@@ -1,8 +1,10 @@
-// @vitest-environment jsdom
+// @vitest-environment node
 /*
- * jsdom, not happy-dom: DOMPurify reads `nodeName` through Node.prototype's getter (against clobbering), which
- * happy-dom leaves empty for elements, so DOMPurify removes everything there. jsdom follows the DOM standard,
- * as browsers do (DOMPurify's own suite runs on it). The fail-closed case below runs where DOMPurify cannot.
+ * Each page is its own jsdom (not happy-dom): DOMPurify reads `nodeName` through Node.prototype's getter
+ * (against clobbering), which happy-dom leaves empty for elements, so DOMPurify removes everything there. jsdom
+ * follows the DOM standard, as browsers do (DOMPurify's own suite runs on it). The report reads only the
+ * document it is given, so no global DOM is set up for this file. The fail-closed case (fail-closed.test.ts)
+ * runs where DOMPurify cannot.
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
