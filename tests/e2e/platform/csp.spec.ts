@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { z } from 'zod';
 import type { Page } from '@playwright/test';
 import { test, expect, extensionWorker, launchWithExtension, saveSettings, stopExtensionWorker } from '../fixtures';
 
@@ -13,14 +14,14 @@ import { test, expect, extensionWorker, launchWithExtension, saveSettings, stopE
  * worker's console calls, not the browser's own CSP messages).
  */
 
-interface CdpMessage {
-  id?: number;
-  method?: string;
-  params?: Record<string, unknown>;
-  sessionId?: string;
-  result?: unknown;
-  error?: { message: string };
-}
+/** A DevTools protocol message: an answer (with the id of its command) or an event (with its method). */
+const cdpMessageSchema = z.object({
+  id: z.number().optional(),
+  method: z.string().optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  sessionId: z.string().optional(),
+});
+type CdpMessage = z.infer<typeof cdpMessageSchema>;
 
 /** A minimal DevTools protocol client on the browser's own endpoint, with flattened target sessions. */
 async function connectDevTools(userDataDir: string) {
@@ -37,7 +38,7 @@ async function connectDevTools(userDataDir: string) {
   const replies = new Map<number, (message: CdpMessage) => void>();
   const listeners: Array<(message: CdpMessage) => void> = [];
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as CdpMessage;
+    const message = cdpMessageSchema.parse(JSON.parse(String(data)));
     if (message.id !== undefined) replies.get(message.id)?.(message);
     else for (const listener of listeners) listener(message);
   });
