@@ -344,7 +344,10 @@ describe('status', () => {
     });
     const entry = (await loadHistory()).doc.entries[0]!;
     expect(entry.status).toBe('confirmed');
-    expect(entry.statusLog.map((s) => s.status)).toEqual(['submitted', 'confirmed']);
+    expect(entry.statusLog).toEqual([
+      { status: 'submitted', at: '2025-06-02T09:30:00.000Z' },
+      { status: 'confirmed', at: '2025-06-02T09:31:00.000Z' },
+    ]);
   });
 
   it('a repeated submission report (its acknowledgement lost) adds no second entry', async () => {
