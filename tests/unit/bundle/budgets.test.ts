@@ -30,8 +30,9 @@ interface Manifest {
 const manifestOf = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
 const BUDGETS: Array<[string, () => number, number]> = [
-  // Runs on every Facebook and Instagram page: the issue's hard limit is 3 KiB, its goal 2 KiB.
-  ['loader (the only content script)', () => gzipped(chrome, 'loader.js'), 3 * KiB],
+  // Runs on every Facebook and Instagram page: the issue's hard limit is 3 KiB, its goal 2 KiB; it is about
+  // 1.05 KiB with the forms' URL data only (no rule words).
+  ['loader (the only content script)', () => gzipped(chrome, 'loader.js'), 1.25 * KiB],
   ['engine (injected on form pages only)', () => gzipped(chrome, 'engine.js'), 40 * KiB],
   ['popup page scripts', () => pageScripts(chrome, 'popup.html').reduce((sum, f) => sum + gzipped(chrome, f), 0), 110 * KiB],
   ['history page scripts', () => pageScripts(chrome, 'objections.html').reduce((sum, f) => sum + gzipped(chrome, f), 0), 56 * KiB],
@@ -67,5 +68,7 @@ describe.each([
   it('keeps the loader free of the polyfill, zod and UI', () => {
     const loader = readFileSync(path.join(dir, 'loader.js'), 'utf8');
     for (const marker of ['webextension-polyfill', 'ZodError', 'attachShadow', 'getMessage']) expect(loader).not.toContain(marker);
+    // Nor the rules' words: a Send word, a confirmation phrase (they stay in the background and the engine).
+    for (const word of ['verzenden', 'we have received your']) expect(loader).not.toContain(word);
   });
 });
