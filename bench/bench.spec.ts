@@ -285,17 +285,26 @@ test('what Objector costs, side by side with autoconsent', async () => {
     const worst = Math.max(...latencies);
     row('control appears after the form\'s fields render (in-app navigation from a fresh feed, engine load included; 7 runs)', '≤ 50 ms', `median ${ms(median(latencies))}, worst ${ms(worst)}`, worst <= 50);
 
-    // Popup first render: first contentful paint of popup.html, median of 5 opens.
+    // Popup first render: first contentful paint of popup.html, and when its first screen has its content
+    // (the App's `objector:first-screen` mark: settings, reasons, accounts), median of 5 opens.
     const paints: number[] = [];
+    const filled: number[] = [];
     for (let i = 0; i < 5; i++) {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
       await popup.getByRole('heading').first().waitFor();
-      paints.push(await popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+      await popup.waitForFunction(() => performance.getEntriesByName('objector:first-screen').length > 0, null, { timeout: 60_000 });
+      const [paint, screen] = await popup.evaluate(() => [
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        performance.getEntriesByName('objector:first-screen')[0]?.startTime ?? NaN,
+      ]);
+      paints.push(paint!);
+      filled.push(screen!);
       await popup.close();
     }
     const paint = median(paints);
-    row('popup first render (first contentful paint, median of 5)', '≤ 100 ms', ms(paint), paint <= 100);
+    row('popup first render (first contentful paint: its frame and title, median of 5)', '≤ 100 ms', ms(paint), paint <= 100);
+    row('popup first screen with its content (settings, reasons, accounts; median of 5)', '—', ms(median(filled)), undefined);
 
     // Service worker cold start: stop the worker, then time a message from an extension page to its answer.
     const colds: number[] = [];
