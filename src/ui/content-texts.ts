@@ -21,7 +21,9 @@ export function contentTexts(): ContentTexts {
     confirmed: i18n.t('control_confirmed'),
     probablyConfirmed: i18n.t('control_probablyConfirmed'),
     failed: i18n.t('control_failed'),
-    saveFailed: (reason) => i18n.t('control_saveFailed', [reason]),
+    // `reason` is the background's problem code when it gave one (history/errors.ts): a full storage gets
+    // the user's own words and what to do about it, not the code.
+    saveFailed: (reason) => (reason === 'storage-full' ? i18n.t('control_saveFailedFull') : i18n.t('control_saveFailed', [reason])),
     alreadyConfirmed: (iso) => i18n.t('control_alreadyConfirmed', [date(iso)]),
     field: (role) => i18n.t(`field_${role}`),
     filled: (fields) => i18n.t('report_filled', [fields]),

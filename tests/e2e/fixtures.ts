@@ -30,7 +30,7 @@ export interface Fixtures {
 export async function launchWithExtension(
   userDataDir: string,
   colorScheme: 'light' | 'dark' = 'light',
-  { headless = true, locale = 'en-US' }: { headless?: boolean; locale?: string } = {},
+  { headless = true, locale = 'en-US', args = [] }: { headless?: boolean; locale?: string; args?: string[] } = {},
 ) {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -51,6 +51,7 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       `--lang=${locale}`,
+      ...args,
     ],
   });
 }

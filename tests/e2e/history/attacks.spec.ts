@@ -198,6 +198,19 @@ test('storage full: the user is told the truth, and nothing is claimed saved', a
   await (await autofillAndSend(page, REPLICA_URLS.fbEnglish, 'Send')).sent;
   await expect(page.getByText(REPLICA_TEXTS.fbEnglish.confirmation.slice(0, 40))).toBeVisible();
   expect(await storedHistory(worker)).toEqual(before);
+
+  // On a form that stays on the page, the control says so in words, with the way out: not "saved".
+  await (await autofillAndSend(page, REPLICA_URLS.fbEnglishSpa, REPLICA_TEXTS.fbEnglishSpa.send)).sent;
+  await expect(page.getByText(REPLICA_TEXTS.fbEnglishSpa.confirmation.slice(0, 40))).toBeVisible();
+  const control = page.locator('[data-objector-control]');
+  await expect(control.getByRole('status')).toHaveText(
+    "Objector could not save this submission in its history: the browser's storage for Objector is full. Your form " +
+      "was still sent to Meta. Note today's date, then open Objector's history page, export your history to keep a copy " +
+      'and delete submissions you no longer need.',
+  );
+  await expect(control).not.toContainText(/saved in Objector's history|Saved in your history/);
+  await screenshot(page, 'form-storage-full');
+  expect(await storedHistory(worker)).toEqual(before);
   await screenshot(history, 'history-storage-full');
 });
 
