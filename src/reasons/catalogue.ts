@@ -28,9 +28,6 @@ export const languageCatalogueSchema = z.object({
 export type LanguageCatalogue = z.infer<typeof languageCatalogueSchema>;
 export type Catalogue = Record<FormLanguage, LanguageCatalogue>;
 
-/** Each language's file, its own chunk: the popup loads only the languages it shows (`loadLanguages`). */
-const lazyFiles = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { import: 'default' });
-
 /** Maps a page or browser language tag to a catalogue language ("nb-NO" → "nb", "no" → "nb"), or undefined. */
 export function toFormLanguage(tag: string | undefined): FormLanguage | undefined {
   const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
@@ -51,6 +48,8 @@ export async function loadLanguages(langs: readonly FormLanguage[]): Promise<Par
     [...new Set(langs)].map(async (lang) => {
       let pending = loading.get(lang);
       if (!pending) {
+        // Inside the function (as in catalogue-all.ts): this module also runs where there is no Vite.
+        const lazyFiles = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { import: 'default' });
         const load = lazyFiles[`./catalogue/${lang}.json`];
         if (!load) return;
         pending = load().then((data) => languageCatalogueSchema.parse(data));
