@@ -2,6 +2,7 @@ import '@/src/zod-jitless';
 import { browser } from 'wxt/browser';
 import { formUrls } from '@/src/forms/rules/urls';
 import { FormSession } from '@/src/forms/session';
+import { systemClock } from '@/src/forms/clock';
 import { watchUrl } from '@/src/forms/watch';
 import { buildProblemReport, problemReportFile, saveProblemReport } from '@/src/forms/report';
 import { controlPresenter } from '@/src/ui/control-presenter';
@@ -27,7 +28,7 @@ export default defineUnlistedScript(() => {
     rule: (id) => askBackground('rule', { id }),
     compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
     submitted: async (submission) => void (await askBackground('submitted', { submission })),
-    status: async (id, status, at) => void (await askBackground('status', { id, status, at })),
+    status: async (id, status, at) => (await askBackground('status', { id, status, at })).status,
     pending: async (formId) => (await askBackground('pending', { formId })).id,
     accountStatus: (platform) => askBackground('account-status', { platform }),
     present: controlPresenter(texts),
@@ -35,7 +36,7 @@ export default defineUnlistedScript(() => {
       const report = buildProblemReport(document, { version: browser.runtime.getManifest().version, ...context });
       saveProblemReport(document, problemReportFile(report));
     },
-    now: () => new Date(),
+    clock: systemClock,
     newId: () => crypto.randomUUID(),
     // Browsers without the User Activation API (none that Objector supports) rely on isTrusted alone.
     userActive: () => navigator.userActivation?.isActive ?? true,

@@ -1,7 +1,7 @@
 import type { FieldRole, FormRule } from './rules/schema';
 import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
-import type { Outcome } from '../domain/status';
+import type { Outcome, Status } from '../domain/status';
 import { detectObjectionForm, type Detection } from './find';
 import { fillObjection, type FillReport, type PlanRequest } from './fill';
 import { matchFormRule } from './match';
@@ -9,6 +9,8 @@ import type { FormUrlRule } from './rules/urls';
 import type { ControlPresenter, PresentControl } from './presenter';
 import { currentAlerts, isUserSend, judgeAnswer, readSubmission } from './track';
 import { watchDom } from './watch';
+import type { Cancel, Clock } from './clock';
+import { isRefusal, Outbox } from './outbox';
 
 /** What the problem report needs from the engine (the report module adds the page's structure). */
 export interface ProblemContext {
@@ -25,13 +27,15 @@ export interface SessionDeps {
   compose(request: PlanRequest): Promise<ComposeAnswer>;
   /** Resolves once the background has written the submission; rejects with its reason otherwise. */
   submitted(report: SubmissionReport): Promise<void>;
-  status(id: string, status: Outcome, at: string): Promise<void>;
+  /** Resolves with the entry's status as the background stored it; rejects with its reason otherwise. */
+  status(id: string, status: Outcome, at: string): Promise<Status>;
   pending(formId: string): Promise<string | null>;
   accountStatus(platform: FormRule['platform']): Promise<AccountStatusAnswer>;
   /** The in-page control (UI code, src/ui/control-presenter.ts). */
   present: PresentControl;
   saveProblemReport(context: ProblemContext): void;
-  now(): Date;
+  /** Every time the session reads or waits for. */
+  clock: Clock;
   newId(): string;
   /**
    * Whether the page has transient user activation right now (`navigator.userActivation.isActive`): true
@@ -52,7 +56,7 @@ interface Awaiting {
   id: string;
   alertsBefore: Set<Element>;
   goneSince?: number;
-  timer?: ReturnType<typeof setTimeout>;
+  cancelTimer?: Cancel;
   probably?: boolean;
 }
 
@@ -77,14 +81,20 @@ export class FormSession {
   private sticky = false;
   private seenForm = false;
   private unrecognisedShown = false;
-  private unrecognisedTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelUnrecognised: Cancel | undefined;
+  /** Submissions the background refused to store: there is no entry for Meta's answer. */
+  private readonly refused = new Set<string>();
+  /** Reports on their way to the background; they outlive in-app navigation away from the form. */
+  private readonly outbox: Outbox;
   private readonly onUserEvent = (event: Event) => this.maybeSend(event);
 
   constructor(
     private readonly doc: Document,
     private readonly urls: readonly FormUrlRule[],
     private readonly deps: SessionDeps,
-  ) {}
+  ) {
+    this.outbox = new Outbox(deps.clock);
+  }
 
   /** Call on start and on every URL change. */
   onUrl(href: string): void {
@@ -105,7 +115,7 @@ export class FormSession {
     this.rule = rule;
     this.stopWatchingDom = watchDom(this.doc, () => this.check());
     for (const type of ['click', 'keydown']) this.doc.addEventListener(type, this.onUserEvent, true);
-    this.unrecognisedTimer = setTimeout(() => this.maybeUnrecognised(), UNRECOGNISED_AFTER_MS);
+    this.cancelUnrecognised = this.deps.clock.after(UNRECOGNISED_AFTER_MS, () => this.maybeUnrecognised());
     this.check();
     void this.deps.pending(rule.formId).then((id) => {
       // After a reload, what is on the page is already Meta's answer: its alerts count. The background
@@ -174,11 +184,11 @@ export class FormSession {
     this.stopWatchingDom?.();
     this.stopWatchingDom = undefined;
     for (const type of ['click', 'keydown']) this.doc.removeEventListener(type, this.onUserEvent, true);
-    if (this.unrecognisedTimer) clearTimeout(this.unrecognisedTimer);
-    this.unrecognisedTimer = undefined;
+    this.cancelUnrecognised?.();
+    this.cancelUnrecognised = undefined;
     this.control?.destroy();
     this.control = undefined;
-    if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
+    this.awaiting?.cancelTimer?.();
     this.awaiting = undefined;
     this.saved = undefined;
     this.rule = undefined;
@@ -216,7 +226,7 @@ export class FormSession {
   }
 
   private maybeUnrecognised(): void {
-    this.unrecognisedTimer = undefined;
+    this.cancelUnrecognised = undefined;
     if (!this.rule || this.seenForm || this.awaiting) return;
     const control = this.ensureControl(null);
     control.showUnrecognised();
@@ -249,30 +259,31 @@ export class FormSession {
     if (!rule || !event.isTrusted) return;
     const detection = detectObjectionForm(this.doc, rule);
     if (!isUserSend(event, detection, this.deps.userActive())) return;
-    const now = this.deps.now();
+    const now = this.deps.clock.now();
     // A click on Send that Enter also fired (or a double click): one Send, one id.
-    const id = now.getTime() - this.lastSend.at < 2000 ? this.lastSend.id : this.deps.newId();
+    const id = now - this.lastSend.at < 2000 ? this.lastSend.id : this.deps.newId();
     if (id === this.lastSend.id && this.awaiting?.id === id) return;
-    this.lastSend = { id, at: now.getTime() };
-    const report = readSubmission(this.doc, detection, { id, at: now, reasonIds: this.lastFill?.reasonIds ?? [] });
+    this.lastSend = { id, at: now };
+    const report = readSubmission(this.doc, detection, { id, at: new Date(now), reasonIds: this.lastFill?.reasonIds ?? [] });
     this.saved = 'pending';
     this.awaitAnswer(id);
-    this.deps.submitted(report).then(
+    this.outbox.deliver(() => this.deps.submitted(report)).then(
       () => {
         if (this.lastSend.id !== id || this.saved !== 'pending') return;
         this.saved = 'saved';
         if (this.awaiting?.id === id) this.control?.showSaved();
       },
       (error: unknown) => {
+        if (isRefusal(error)) this.refused.add(id);
         if (this.lastSend.id !== id) return;
         this.saved = 'failed';
-        this.showOutcome().showSaveFailed(error instanceof Error ? error.message : String(error));
+        this.showOutcome().showSaveFailed(errorText(error));
       },
     );
   }
 
   private awaitAnswer(id: string, afterReload = false): void {
-    if (this.awaiting?.timer) clearTimeout(this.awaiting.timer);
+    this.awaiting?.cancelTimer?.();
     this.awaiting = { id, alertsBefore: afterReload ? new Set() : currentAlerts(this.doc) };
     if (this.saved === 'saved') this.control?.showSaved();
     this.checkAnswer(this.detection ?? detectObjectionForm(this.doc, this.rule!));
@@ -288,7 +299,7 @@ export class FormSession {
       awaiting.goneSince = undefined;
       return;
     }
-    const now = this.deps.now().getTime();
+    const now = this.deps.clock.now();
     awaiting.goneSince ??= now;
     if (now - awaiting.goneSince >= PROBABLY_AFTER_MS) {
       if (!awaiting.probably) {
@@ -298,10 +309,10 @@ export class FormSession {
       }
       return;
     }
-    awaiting.timer ??= setTimeout(() => {
-      awaiting.timer = undefined;
+    awaiting.cancelTimer ??= this.deps.clock.after(PROBABLY_AFTER_MS, () => {
+      awaiting.cancelTimer = undefined;
       this.check();
-    }, PROBABLY_AFTER_MS);
+    });
   }
 
   /** The control for Meta's answer: on screen even where Meta replaced the form (and the control with it). */
@@ -316,24 +327,33 @@ export class FormSession {
   private settle(status: Outcome): void {
     const awaiting = this.awaiting;
     if (!awaiting) return;
-    if (awaiting.timer) clearTimeout(awaiting.timer);
+    awaiting.cancelTimer?.();
     this.awaiting = undefined;
     // The form stays after an error: the user may correct it and send again.
     if (status === 'confirmed') this.sticky = true;
     const control = status === 'confirmed' ? this.showOutcome() : this.ensureControl(null);
-    // The outcome says "saved in your history as …": shown only once the background has written it.
-    this.deps.status(awaiting.id, status, this.deps.now().toISOString()).then(
-      () => {
-        if (this.control !== control || this.saved === 'failed') return;
-        control.showAnswer(status);
-      },
-      (error: unknown) => {
-        if (this.control !== control) return;
-        this.saved = 'failed';
-        control.showSaveFailed(error instanceof Error ? error.message : String(error));
-      },
-    );
+    const { id } = awaiting;
+    const at = new Date(this.deps.clock.now()).toISOString();
+    // The outcome says "saved in your history as …": shown only once the background has acknowledged
+    // that the entry holds it. Until then the report waits in the outbox, after its submission.
+    this.outbox
+      .deliver(async () => (this.refused.has(id) ? undefined : this.deps.status(id, status, at)))
+      .then(
+        (stored) => {
+          if (this.control !== control || stored !== status) return;
+          control.showAnswer(status);
+        },
+        (error: unknown) => {
+          if (this.control !== control) return;
+          this.saved = 'failed';
+          control.showSaveFailed(errorText(error));
+        },
+      );
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Where the control goes for a pre-question: before the group of answers. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { platformSchema } from '../domain/platform';
+import { statusSchema } from '../domain/status';
 import { formRuleSchema } from '../forms/rules/schema';
 
 /*
@@ -40,7 +41,8 @@ export const backgroundAnswers = {
   rule: formRuleSchema,
   compose: composeAnswerSchema,
   submitted: okAnswerSchema,
-  status: okAnswerSchema,
+  /** The entry's status as now stored: the acknowledgement the engine waits for before it says "saved as …". */
+  status: z.object({ ok: z.literal(true), status: statusSchema }),
   pending: z.object({ id: z.nullable(z.string()) }),
   'account-status': accountStatusAnswerSchema,
   'history:label': okAnswerSchema,

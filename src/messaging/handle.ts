@@ -122,17 +122,22 @@ const handlers: BackgroundHandlers = {
     const tab = formTab(sender);
     if (tab.platform !== submission.platform) throw new Refusal({ code: 'sender-refused' });
     const accountId = await identifyAccount(submission.platform);
-    await changeHistory((doc) => recordSubmission(doc, submission, accountId));
-    // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload.
-    await setPending(tab.tabId, { id: submission.id, formId: submission.formId, at: Date.now() }, Date.now()).catch(() => undefined);
+    const entry = await changeHistory((doc) => recordSubmission(doc, submission, accountId));
+    // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload. A report
+    // sent again (its acknowledgement lost) for an entry that already has Meta's answer waits for nothing.
+    if (entry.status === 'submitted') {
+      await setPending(tab.tabId, { id: submission.id, formId: submission.formId, at: Date.now() }, Date.now()).catch(() => undefined);
+    }
     return OK;
   },
   status: async ({ id, status, at }, sender) => {
     formTab(sender);
+    // Idempotent: the engine sends the same answer again until it gets this acknowledgement, and a repeated
+    // or older answer never moves an entry back from Confirmed (store.ts).
     const entry = await changeHistory((doc) => updateStatus(doc, id, status, at));
     await clearPending(id, Date.now()).catch(() => undefined);
     if (!entry) throw new Refusal({ code: 'no-such-entry' });
-    return OK;
+    return { ok: true, status: entry.status };
   },
   pending: async ({ formId }, sender) => {
     const tab = formTab(sender);

@@ -2,13 +2,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';
 import { formUrls } from '@/src/forms/rules/urls';
-import { FormSession, type SessionDeps } from '@/src/forms/session';
+import { FormSession, PROBABLY_AFTER_MS, UNRECOGNISED_AFTER_MS, type SessionDeps } from '@/src/forms/session';
 import { CONTROL_HOST_ATTRIBUTE } from '@/src/ui/control';
 import { controlPresenter } from '@/src/ui/control-presenter';
 import * as detect from '@/src/forms/find';
 import type { ComposeAnswer } from '@/src/messaging/answers';
+import { BackgroundError } from '@/src/messaging/send';
+import { DELIVERY_ATTEMPTS, RETRY_FIRST_MS, RETRY_MAX_MS } from '@/src/forms/outbox';
 import type { ContentTexts } from '@/src/ui/report';
+import type { Outcome, Status } from '@/src/domain/status';
 import { controlledForm, preQuestionStage, ruleById, serverRenderedEnglishForm, setPageLanguage, thirdPartyForm } from './fixtures';
+import { ManualClock, settle } from './manual-clock';
 
 // Detection is spied on (and still runs) to show that a non-form URL costs no detection work.
 vi.mock('@/src/forms/find', async (importOriginal) => {
@@ -19,6 +23,8 @@ const detectSpy = vi.mocked(detect.detectObjectionForm);
 
 const FORM_URL = 'https://www.facebook.com/help/contact/712876720715583';
 const THIRD_PARTY_URL = 'https://www.facebook.com/help/contact/510058597920541';
+const CONFIRMATION_DE =
+  'Danke. Wir haben deinen Einspruch erhalten. Das bedeutet, dass deine Anfrage ab jetzt auf die Entwicklung und Verbesserung von KI bei Meta angewendet wird. Du erhältst eine E-Mail mit den Details.';
 const TEXT = 'Ich widerspreche gemäß Art. 21 Abs. 1 DSGVO der Verarbeitung meiner Daten für KI bei Meta.';
 
 const texts: ContentTexts = {
@@ -50,7 +56,7 @@ const texts: ContentTexts = {
   list: (items) => items.join(', '),
 };
 
-function makeDeps(over: Partial<SessionDeps> = {}) {
+function makeDeps(over: Omit<Partial<SessionDeps>, 'clock'> = {}) {
   const composed: ComposeAnswer = {
     text: TEXT,
     lang: 'de',
@@ -65,11 +71,12 @@ function makeDeps(over: Partial<SessionDeps> = {}) {
     rule: vi.fn(async (id: string): Promise<FormRule> => ruleById(formRules, id)),
     compose: vi.fn(async () => composed),
     submitted: vi.fn(async () => undefined),
-    status: vi.fn(async () => undefined),
+    // The background acknowledges with the status it stored.
+    status: vi.fn(async (_id: string, status: Outcome): Promise<Status> => status),
     pending: vi.fn(async (): Promise<string | null> => null),
     accountStatus: vi.fn(async () => ({ confirmedAt: null as string | null, account: null as string | null })),
     texts,
-    now: () => new Date('2025-06-02T09:30:00.000Z'),
+    clock: new ManualClock(),
     newId: () => `submission-${String(++n).padStart(4, '0')}`,
     userActive: () => true,
     present: controlPresenter(texts),
@@ -82,8 +89,6 @@ const control = () => document.querySelector<HTMLElement>(`[${CONTROL_HOST_ATTRI
 const controls = () => document.querySelectorAll(`[${CONTROL_HOST_ATTRIBUTE}]`);
 const controlButton = () => control()?.shadowRoot?.querySelector('button') ?? null;
 const controlText = () => control()?.shadowRoot?.textContent ?? '';
-/** Lets pending promise callbacks and microtasks run (not a sleep: no time passes). */
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Simulates what only the browser can produce: an event the user caused. */
 function trusted<E extends Event>(event: E): E {
@@ -117,11 +122,12 @@ describe('FormSession: the Autofill control', () => {
   it('appears when the fields render some time after the URL change', async () => {
     const deps = makeDeps();
     start(deps);
-    await flush();
+    await settle();
     expect(control()).toBeNull();
 
     const f = controlledForm('de');
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     const host = control()!;
     expect(host.shadowRoot).not.toBeNull();
     expect(controlButton()?.textContent).toContain('Autofill');
@@ -133,16 +139,18 @@ describe('FormSession: the Autofill control', () => {
   it('is mounted once, however many mutations follow', async () => {
     start(makeDeps());
     const f = controlledForm('de');
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     for (let i = 0; i < 20; i++) f.root.append(document.createElement('span'));
-    await flush();
+    await settle();
     expect(controls()).toHaveLength(1);
   });
 
   it('goes away after in-app navigation to a non-form URL', async () => {
     const s = start(makeDeps());
     controlledForm('de');
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     s.onUrl('https://www.facebook.com/');
     expect(control()).toBeNull();
   });
@@ -150,28 +158,33 @@ describe('FormSession: the Autofill control', () => {
   it('goes away when the form leaves the page', async () => {
     const f = controlledForm('de');
     start(makeDeps());
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     f.root.remove();
-    await vi.waitFor(() => expect(control()).toBeNull());
+    await settle();
+    expect(control()).toBeNull();
   });
 
   it('is offered on the pre-question too, before the answers', async () => {
     const stage = preQuestionStage('de');
     start(makeDeps());
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     expect(control()!.nextElementSibling).toBe(stage.yes.closest('[role=radiogroup]'));
   });
 
   it('says when the account already has a confirmed objection', async () => {
     controlledForm('de');
     start(makeDeps({ accountStatus: vi.fn(async () => ({ confirmedAt: '2025-05-20T08:00:00.000Z', account: null })) }));
-    await vi.waitFor(() => expect(controlText()).toContain('Already confirmed on 2025-05-20T08:00:00.000Z.'));
+    await settle();
+    expect(controlText()).toContain('Already confirmed on 2025-05-20T08:00:00.000Z.');
   });
 
   it('shows the third-party intro on the third-party form', async () => {
     thirdPartyForm();
     start(makeDeps(), THIRD_PARTY_URL);
-    await vi.waitFor(() => expect(controlText()).toContain(texts.introThirdParty));
+    await settle();
+    expect(controlText()).toContain(texts.introThirdParty);
   });
 
   it('clicking Autofill fills the form and says what it did, without pressing Send', async () => {
@@ -180,9 +193,11 @@ describe('FormSession: the Autofill control', () => {
     f.send.addEventListener('click', sent);
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(controlButton()).not.toBeNull());
+    await settle();
+    expect(controlButton()).not.toBeNull();
     clickTrusted(controlButton()!);
-    await vi.waitFor(() => expect(controlText()).toContain('Review and press Send.'));
+    await settle();
+    expect(controlText()).toContain('Review and press Send.');
     expect(deps.compose).toHaveBeenCalledWith({ lang: 'de', maxLength: 900 });
     f.rerender();
     expect(f.state.reason).toBe(TEXT);
@@ -195,7 +210,7 @@ describe('FormSession: the Autofill control', () => {
   it('autofill on a page without the form answers "no form" and writes nothing', async () => {
     const s = start(makeDeps());
     serverRenderedEnglishForm({ withTextarea: false });
-    await flush();
+    await settle();
     const answer = await s.autofill();
     expect(answer).toEqual({ ok: false, message: texts.noForm });
     expect(document.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('');
@@ -203,10 +218,11 @@ describe('FormSession: the Autofill control', () => {
 
   it('probe tells the popup whether the tab is on a recognised form', async () => {
     const s = start(makeDeps());
-    await flush();
+    await settle();
     expect(s.probe()).toEqual({ onForm: false, ruleId: 'facebook-ai-objection', platform: 'facebook' });
     controlledForm('de');
-    await vi.waitFor(() => expect(s.probe().onForm).toBe(true));
+    await settle();
+    expect(s.probe().onForm).toBe(true);
     s.onUrl('https://www.facebook.com/marketplace');
     expect(s.probe()).toEqual({ onForm: false, ruleId: null, platform: null });
   });
@@ -216,14 +232,14 @@ describe('FormSession: the Autofill control', () => {
     const s = start(deps);
     s.onUrl(FORM_URL + '#x');
     s.onUrl(FORM_URL + '?locale=de_DE');
-    await flush();
+    await settle();
     expect(deps.rule).toHaveBeenCalledTimes(1);
   });
 
   it('a rule the background cannot give means no control, and no crash', async () => {
     controlledForm('de');
     start(makeDeps({ rule: vi.fn(async () => Promise.reject(new Error('gone'))) }));
-    await flush();
+    await settle();
     expect(control()).toBeNull();
   });
 });
@@ -240,7 +256,7 @@ describe('FormSession on a non-form URL', () => {
     const root = document.body.firstElementChild!;
     for (let i = 0; i < 50; i++) root.append(document.createElement('div'));
     document.body.innerHTML = document.body.innerHTML + '<p>more</p>';
-    await flush();
+    await settle();
     expect(control()).toBeNull();
     expect(deps.rule).not.toHaveBeenCalled();
     expect(deps.pending).not.toHaveBeenCalled();
@@ -250,11 +266,12 @@ describe('FormSession on a non-form URL', () => {
   it('after leaving a form, later mutations run no detection', async () => {
     const s = start(makeDeps());
     const f = controlledForm('de');
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     s.onUrl('https://www.facebook.com/watch');
     detectSpy.mockClear();
     for (let i = 0; i < 20; i++) f.root.append(document.createElement('div'));
-    await flush();
+    await settle();
     expect(detectSpy).not.toHaveBeenCalled();
   });
 });
@@ -265,11 +282,12 @@ describe('FormSession: Send', () => {
     const f = controlledForm('de');
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     f.send.click();
     f.send.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     f.root.dispatchEvent(new Event('submit', { bubbles: true }));
-    await flush();
+    await settle();
     expect(deps.submitted).not.toHaveBeenCalled();
     expect(controlText()).not.toContain(texts.recorded);
   });
@@ -279,12 +297,15 @@ describe('FormSession: Send', () => {
     setPageLanguage('de-DE');
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(controlButton()).not.toBeNull());
+    await settle();
+    expect(controlButton()).not.toBeNull();
     clickTrusted(controlButton()!);
-    await vi.waitFor(() => expect(controlText()).toContain('Review'));
+    await settle();
+    expect(controlText()).toContain('Review');
 
     f.send.firstElementChild!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
-    await vi.waitFor(() => expect(deps.submitted).toHaveBeenCalledTimes(1));
+    await settle();
+    expect(deps.submitted).toHaveBeenCalledTimes(1);
     expect(deps.submitted).toHaveBeenCalledWith({
       id: 'submission-0001',
       ruleId: 'facebook-ai-objection',
@@ -304,10 +325,11 @@ describe('FormSession: Send', () => {
     const form = serverRenderedEnglishForm();
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     form.querySelector('button')!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     form.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
-    await flush();
+    await settle();
     expect(deps.submitted).toHaveBeenCalledTimes(1);
   });
 
@@ -315,9 +337,10 @@ describe('FormSession: Send', () => {
     const form = serverRenderedEnglishForm();
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     form.dispatchEvent(trusted(new Event('submit', { bubbles: true })));
-    await flush();
+    await settle();
     expect(deps.submitted).not.toHaveBeenCalled();
   });
 
@@ -325,9 +348,10 @@ describe('FormSession: Send', () => {
     const f = controlledForm('de');
     const deps = makeDeps({ userActive: () => false });
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
-    await flush();
+    await settle();
     expect(deps.submitted).not.toHaveBeenCalled();
   });
 
@@ -335,9 +359,10 @@ describe('FormSession: Send', () => {
     const form = serverRenderedEnglishForm();
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     form.querySelector('input[type=email]')!.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
-    await flush();
+    await settle();
     expect(deps.submitted).toHaveBeenCalledTimes(1);
   });
 
@@ -346,26 +371,31 @@ describe('FormSession: Send', () => {
     const f = controlledForm('de');
     const deps = makeDeps({ submitted: vi.fn(() => new Promise<void>((resolve) => (answer = resolve))) });
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
-    await flush();
+    await settle();
     expect(deps.submitted).toHaveBeenCalledTimes(1);
     expect(controlText()).not.toContain(texts.recorded);
     answer!();
-    await vi.waitFor(() => expect(controlText()).toContain(texts.recorded));
+    await settle();
+    expect(controlText()).toContain(texts.recorded);
   });
 
-  it('a failed write is shown as an error, and Meta\'s later confirmation does not claim it was saved', async () => {
+  it("a refused write is shown as an error at once, and Meta's later confirmation does not claim it was saved", async () => {
     const f = controlledForm('de');
-    const deps = makeDeps({ submitted: vi.fn(async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'))) });
+    const deps = makeDeps({ submitted: vi.fn(async () => Promise.reject(new BackgroundError('storage-full', { code: 'storage-full' }))) });
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
     f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
-    await vi.waitFor(() => expect(controlText()).toContain('Not saved (QUOTA_BYTES quota exceeded); your form was still sent.'));
+    await settle();
+    expect(controlText()).toContain('Not saved (storage-full); your form was still sent.');
     expect(controlText()).not.toContain(texts.recorded);
-    document.body.innerHTML = '<div role="main"><p>Danke. Wir haben deinen Einspruch erhalten.</p></div>';
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalled());
-    await flush();
+    document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
+    await deps.clock.advance(60_000);
+    // The background answered: asking again would get the same answer, and there is no entry to confirm.
+    expect(deps.submitted).toHaveBeenCalledTimes(1);
+    expect(deps.status).not.toHaveBeenCalled();
     expect(controlText()).toContain('Not saved');
     expect(controlText()).not.toContain(texts.confirmed);
   });
@@ -374,31 +404,32 @@ describe('FormSession: Send', () => {
     const f = controlledForm('de');
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     f.reason.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     f.send.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'a', bubbles: true })));
-    await flush();
+    await settle();
     expect(deps.submitted).not.toHaveBeenCalled();
   });
 });
 
 describe("FormSession: Meta's answer to a pending submission", () => {
-  const CONFIRMATION_DE =
-    'Danke. Wir haben deinen Einspruch erhalten. Das bedeutet, dass deine Anfrage ab jetzt auf die Entwicklung und Verbesserung von KI bei Meta angewendet wird. Du erhältst eine E-Mail mit den Details.';
 
   async function pendingOnForm() {
     const f = controlledForm('de');
     const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001') });
     start(deps);
-    await vi.waitFor(() => expect(deps.pending).toHaveBeenCalledWith('712876720715583'));
-    await vi.waitFor(() => expect(controlText()).toContain(texts.recorded));
+    await settle();
+    expect(deps.pending).toHaveBeenCalledWith('712876720715583');
+    expect(controlText()).toContain(texts.recorded);
     return { f, deps };
   }
 
   it('the form replaced by a confirmation → confirmed', async () => {
     const { deps } = await pendingOnForm();
     document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalledWith('pending-0001', 'confirmed', '2025-06-02T09:30:00.000Z'));
+    await settle();
+    expect(deps.status).toHaveBeenCalledWith('pending-0001', 'confirmed', '2025-06-02T09:30:00.000Z');
     expect(deps.status).toHaveBeenCalledTimes(1);
     // The outcome stays on screen, at the top, without an Autofill button.
     expect(controlText()).toContain(texts.confirmed);
@@ -410,57 +441,54 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     const { deps } = await pendingOnForm();
     document.body.innerHTML =
       "<div><p>Ciò significa che la tua richiesta verrà applicata d'ora in avanti allo sviluppo e al miglioramento dell'IA in Meta. Riceverai una e-mail con i dettagli</p></div>";
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalledWith('pending-0001', 'confirmed', expect.any(String)));
+    await settle();
+    expect(deps.status).toHaveBeenCalledWith('pending-0001', 'confirmed', expect.any(String));
   });
 
   it('an error alert → failed', async () => {
     const { f, deps } = await pendingOnForm();
     f.root.insertAdjacentHTML('afterbegin', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>');
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalledWith('pending-0001', 'failed', '2025-06-02T09:30:00.000Z'));
+    await settle();
+    expect(deps.status).toHaveBeenCalledWith('pending-0001', 'failed', '2025-06-02T09:30:00.000Z');
     expect(controlText()).toContain(texts.failed);
   });
 
   it("Meta's error message in place of the form → failed", async () => {
     const { deps } = await pendingOnForm();
     document.body.innerHTML = '<div><p>Wir können deine Anfrage nicht weiter bearbeiten.</p></div>';
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalledWith('pending-0001', 'failed', expect.any(String)));
+    await settle();
+    expect(deps.status).toHaveBeenCalledWith('pending-0001', 'failed', expect.any(String));
     expect(deps.status).not.toHaveBeenCalledWith('pending-0001', 'confirmed', expect.any(String));
   });
 
   it('the form replaced by a message in no known wording → stays Submitted; "probably received" once it stays away', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      let now = Date.parse('2025-06-02T09:30:00.000Z');
-      const f = controlledForm('de');
-      const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001'), now: () => new Date(now) });
-      start(deps);
-      await vi.waitFor(() => expect(controlText()).toContain(texts.recorded));
-      f.root.remove();
-      document.body.insertAdjacentHTML('beforeend', '<div><p>Lorem ipsum dolor sit amet.</p></div>');
-      await vi.advanceTimersByTimeAsync(0);
-      expect(controlText()).not.toContain(texts.probablyConfirmed);
-      now += 1600;
-      await vi.advanceTimersByTimeAsync(1600);
-      await vi.waitFor(() => expect(controlText()).toContain(texts.probablyConfirmed));
-      expect(deps.status).not.toHaveBeenCalled();
-      expect(controlText()).not.toContain(texts.confirmed);
-    } finally {
-      vi.useRealTimers();
-    }
+    const f = controlledForm('de');
+    const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001') });
+    start(deps);
+    await settle();
+    expect(controlText()).toContain(texts.recorded);
+    f.root.remove();
+    document.body.insertAdjacentHTML('beforeend', '<div><p>Lorem ipsum dolor sit amet.</p></div>');
+    await deps.clock.advance(PROBABLY_AFTER_MS - 1);
+    expect(controlText()).not.toContain(texts.probablyConfirmed);
+    await deps.clock.advance(1);
+    expect(controlText()).toContain(texts.probablyConfirmed);
+    expect(deps.status).not.toHaveBeenCalled();
+    expect(controlText()).not.toContain(texts.confirmed);
   });
 
   it('a page that only removes the form (as a hostile script could) never makes it Confirmed', async () => {
     const { f, deps } = await pendingOnForm();
     f.root.remove();
     document.body.insertAdjacentHTML('beforeend', '<p>Thank you!</p>');
-    await flush();
+    await settle();
     expect(deps.status).not.toHaveBeenCalled();
   });
 
   it('while the form is still there, nothing is settled', async () => {
     const { f, deps } = await pendingOnForm();
     f.root.append(document.createElement('div'));
-    await flush();
+    await settle();
     expect(deps.status).not.toHaveBeenCalled();
   });
 
@@ -469,7 +497,7 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     document.body.innerHTML = '<div role="main"><div role="alert">Diese Anfrage kann nicht bearbeitet werden.</div></div>';
     const deps = makeDeps({ pending: vi.fn(async () => 'pending-0002') });
     start(deps);
-    await vi.waitFor(() => expect(deps.status).toHaveBeenCalled(), { timeout: 4000 });
+    await settle();
     expect(deps.status).toHaveBeenCalledWith('pending-0002', 'failed', expect.any(String));
   });
 
@@ -477,11 +505,117 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     const f = controlledForm('de');
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(control()).not.toBeNull());
+    await settle();
+    expect(control()).not.toBeNull();
     f.root.remove();
     document.body.insertAdjacentHTML('beforeend', `<p>${CONFIRMATION_DE}</p>`);
-    await flush();
+    await settle();
     expect(deps.status).not.toHaveBeenCalled();
+  });
+});
+
+describe("FormSession: Meta's answer reaches the history", () => {
+  /** What a service worker stopped in the middle of a message gives: no answer (the polyfill's undefined). */
+  const noAnswer = () => new BackgroundError('Unexpected answer from the extension', undefined);
+  const lostConnection = () => new Error('Could not establish connection. Receiving end does not exist.');
+
+  /** The user's Send on the form, then Meta's confirmation in its place. */
+  async function sendThenConfirmation(deps: ReturnType<typeof makeDeps>) {
+    const f = controlledForm('de');
+    start(deps);
+    await settle();
+    f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+    await settle();
+    document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
+    await settle();
+  }
+
+  it('an answer lost with the worker is sent again, on the clock, until the background says it stored it', async () => {
+    const status = vi.fn<SessionDeps['status']>().mockRejectedValueOnce(lostConnection()).mockRejectedValueOnce(noAnswer()).mockResolvedValue('confirmed');
+    const deps = makeDeps({ status });
+    await sendThenConfirmation(deps);
+    expect(status).toHaveBeenCalledTimes(1);
+    // Not yet stored: the control does not say so.
+    expect(controlText()).not.toContain(texts.confirmed);
+    await deps.clock.advance(RETRY_FIRST_MS - 1);
+    expect(status).toHaveBeenCalledTimes(1);
+    await deps.clock.advance(1);
+    expect(status).toHaveBeenCalledTimes(2);
+    expect(controlText()).not.toContain(texts.confirmed);
+    await deps.clock.advance(2 * RETRY_FIRST_MS);
+    expect(status).toHaveBeenCalledTimes(3);
+    // The same report each time: the background applies it once.
+    expect(new Set(status.mock.calls.map((call) => JSON.stringify(call)))).toEqual(new Set([JSON.stringify(['submission-0001', 'confirmed', '2025-06-02T09:30:00.000Z'])]));
+    expect(controlText()).toContain(texts.confirmed);
+    await deps.clock.advance(60_000);
+    expect(status).toHaveBeenCalledTimes(3);
+  });
+
+  it("Meta's answer waits for the submission's acknowledgement (never before the entry exists)", async () => {
+    let acknowledge: (() => void) | undefined;
+    const submitted = vi.fn<SessionDeps['submitted']>().mockRejectedValueOnce(lostConnection()).mockImplementation(() => new Promise<void>((resolve) => (acknowledge = resolve)));
+    const deps = makeDeps({ submitted });
+    await sendThenConfirmation(deps);
+    expect(deps.status).not.toHaveBeenCalled();
+    await deps.clock.advance(RETRY_FIRST_MS);
+    expect(submitted).toHaveBeenCalledTimes(2);
+    expect(submitted.mock.calls[1]).toEqual(submitted.mock.calls[0]);
+    expect(deps.status).not.toHaveBeenCalled();
+    expect(controlText()).not.toContain(texts.confirmed);
+    acknowledge!();
+    await settle();
+    expect(deps.status).toHaveBeenCalledTimes(1);
+    expect(controlText()).toContain(texts.confirmed);
+  });
+
+  it('the pauses between tries grow, up to a bound, and the tries end: then the user is told it was not saved', async () => {
+    const status = vi.fn<SessionDeps['status']>().mockRejectedValue(lostConnection());
+    const deps = makeDeps({ status });
+    await sendThenConfirmation(deps);
+    const times: number[] = [];
+    status.mockImplementation(async () => {
+      times.push(deps.clock.now());
+      throw lostConnection();
+    });
+    await deps.clock.advance(10 * 60_000);
+    expect(status).toHaveBeenCalledTimes(DELIVERY_ATTEMPTS);
+    const pauses = times.map((t, i) => t - (i === 0 ? Date.parse('2025-06-02T09:30:00.000Z') : times[i - 1]!));
+    expect(pauses[0]).toBe(RETRY_FIRST_MS);
+    expect(pauses[1]).toBe(2 * RETRY_FIRST_MS);
+    expect(Math.max(...pauses)).toBe(RETRY_MAX_MS);
+    expect(controlText()).toContain('Not saved (Could not establish connection. Receiving end does not exist.)');
+    expect(controlText()).not.toContain(texts.confirmed);
+    expect(deps.clock.waiting).toBe(0);
+  });
+
+  it('a refusal is not retried: the user is told at once', async () => {
+    const status = vi.fn<SessionDeps['status']>().mockRejectedValue(new BackgroundError('no-such-entry', { code: 'no-such-entry' }));
+    const deps = makeDeps({ status });
+    await sendThenConfirmation(deps);
+    expect(controlText()).toContain('Not saved (no-such-entry)');
+    await deps.clock.advance(60_000);
+    expect(status).toHaveBeenCalledTimes(1);
+  });
+
+  it('the control says what the history holds: an entry already Confirmed is not shown as Failed', async () => {
+    const f = controlledForm('de');
+    const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001'), status: vi.fn(async (): Promise<Status> => 'confirmed') });
+    start(deps);
+    await settle();
+    f.root.insertAdjacentHTML('afterbegin', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>');
+    await settle();
+    expect(deps.status).toHaveBeenCalledWith('pending-0001', 'failed', expect.any(String));
+    expect(controlText()).not.toContain(texts.failed);
+  });
+
+  it('in-app navigation away from the form does not drop an answer still on its way', async () => {
+    const status = vi.fn<SessionDeps['status']>().mockRejectedValueOnce(lostConnection()).mockResolvedValue('confirmed');
+    const deps = makeDeps({ status });
+    await sendThenConfirmation(deps);
+    session!.onUrl('https://www.facebook.com/');
+    await deps.clock.advance(RETRY_FIRST_MS);
+    expect(status).toHaveBeenCalledTimes(2);
+    expect(control()).toBeNull();
   });
 });
 
@@ -490,21 +624,18 @@ describe('FormSession: an objection URL with nothing recognisable', () => {
     Array.from(control()?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === texts.reportButton && !b.hidden);
 
   async function unrecognisedPage() {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     document.body.innerHTML = '<div role="main"><h2>Help us understand your request</h2><label>Your name <input name="Field1" value="Jan"></label><button>Continue</button></div>';
     const deps = makeDeps();
     start(deps);
-    await vi.advanceTimersByTimeAsync(0);
+    await settle();
     return deps;
   }
 
-  afterEach(() => vi.useRealTimers());
-
   it('says nothing for the first seconds (the form may still be rendering), then says so plainly and offers a report', async () => {
     const deps = await unrecognisedPage();
-    await vi.advanceTimersByTimeAsync(9000);
+    await deps.clock.advance(UNRECOGNISED_AFTER_MS - 1);
     expect(control()).toBeNull();
-    await vi.advanceTimersByTimeAsync(1500);
+    await deps.clock.advance(1);
     expect(controlText()).toContain(texts.unrecognised);
     expect(reportButton()).toBeDefined();
     expect(document.querySelector('[role=main]')!.firstElementChild).toBe(control());
@@ -521,29 +652,32 @@ describe('FormSession: an objection URL with nothing recognisable', () => {
 
   it('a page script clicking "Save a problem report" saves nothing', async () => {
     const deps = await unrecognisedPage();
-    await vi.advanceTimersByTimeAsync(10_500);
+    await deps.clock.advance(UNRECOGNISED_AFTER_MS);
     reportButton()!.click();
     expect(deps.saveProblemReport).not.toHaveBeenCalled();
   });
 
   it('a form that renders late replaces the message by the Autofill offer', async () => {
-    await unrecognisedPage();
-    await vi.advanceTimersByTimeAsync(10_500);
+    const deps = await unrecognisedPage();
+    await deps.clock.advance(UNRECOGNISED_AFTER_MS);
     expect(controlText()).toContain(texts.unrecognised);
-    vi.useRealTimers();
     controlledForm('de');
-    await vi.waitFor(() => expect(controlText()).toContain(texts.intro));
+    await settle();
+    expect(controlText()).toContain(texts.intro);
     expect(controlText()).not.toContain(texts.unrecognised);
     expect(controls()).toHaveLength(1);
   });
 
-  it('a form that is there in time gets no such message', async () => {
+  it('a form that is there in time gets no such message, and leaves no timer behind', async () => {
     controlledForm('de');
-    start(makeDeps());
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    await vi.waitFor(() => expect(control()).not.toBeNull());
-    await vi.advanceTimersByTimeAsync(11_000);
+    const deps = makeDeps();
+    start(deps);
+    await settle();
+    expect(control()).not.toBeNull();
+    await deps.clock.advance(UNRECOGNISED_AFTER_MS + 1000);
     expect(controlText()).not.toContain(texts.unrecognised);
+    session!.stop();
+    expect(deps.clock.waiting).toBe(0);
   });
 });
 
@@ -552,9 +686,11 @@ describe('FormSession: Autofill that could not do everything', () => {
     const form = serverRenderedEnglishForm();
     form.querySelector('input[type=email]')!.remove();
     start(makeDeps());
-    await vi.waitFor(() => expect(controlButton()).not.toBeNull());
+    await settle();
+    expect(controlButton()).not.toBeNull();
     clickTrusted(controlButton()!);
-    await vi.waitFor(() => expect(controlText()).toContain('Not found: email; check before Send.'));
+    await settle();
+    expect(controlText()).toContain('Not found: email; check before Send.');
     expect(form.querySelector('textarea')!.value).toBe(TEXT);
     expect(controlText()).toContain('Filled: reason, country.');
     const buttons = Array.from(control()!.shadowRoot!.querySelectorAll('button')).filter((b) => !b.hidden).map((b) => b.textContent);
@@ -565,10 +701,11 @@ describe('FormSession: Autofill that could not do everything', () => {
     const f = controlledForm('de');
     const deps = makeDeps();
     start(deps);
-    await vi.waitFor(() => expect(controlButton()).not.toBeNull());
+    await settle();
+    expect(controlButton()).not.toBeNull();
     controlButton()!.click();
     controlButton()!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
-    await flush();
+    await settle();
     expect(deps.compose).not.toHaveBeenCalled();
     expect(f.reason.value).toBe('');
   });
@@ -579,9 +716,11 @@ describe('FormSession: the older third-party form 1266025207620918', () => {
     const form = thirdPartyForm();
     const deps = makeDeps();
     start(deps, 'https://www.facebook.com/help/contact/1266025207620918');
-    await vi.waitFor(() => expect(controlText()).toContain(texts.introThirdParty));
+    await settle();
+    expect(controlText()).toContain(texts.introThirdParty);
     clickTrusted(controlButton()!);
-    await vi.waitFor(() => expect(controlText()).toContain('Review and press Send.'));
+    await settle();
+    expect(controlText()).toContain('Review and press Send.');
     expect(form.querySelector('textarea')!.value).toBe('');
     expect(form.querySelector<HTMLInputElement>('input[type=email]')!.value).toBe('me@example.org');
   });

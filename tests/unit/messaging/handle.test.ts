@@ -305,7 +305,11 @@ describe('submitted: the account is whoever is logged in, proven by an HttpOnly 
 describe('status', () => {
   it('updates the entry and clears the pending submission', async () => {
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
-    expect(await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, TAB)).toEqual({ ok: true });
+    // The acknowledgement names what is stored: the engine says "saved as Confirmed" only on it.
+    expect(await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, TAB)).toEqual({
+      ok: true,
+      status: 'confirmed',
+    });
     const entry = (await loadHistory()).doc.entries[0]!;
     expect(entry.status).toBe('confirmed');
     expect(entry.statusLog).toEqual([
@@ -320,6 +324,43 @@ describe('status', () => {
     await handleMessage({ type: 'status', id: 'submission-0001', status: 'failed', at: '2025-06-02T09:31:00.000Z' }, TAB);
     await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:40:00.000Z' }, TAB);
     expect((await loadHistory()).doc.entries[0]!.status).toBe('confirmed');
+  });
+
+  it('a repeated report (the engine retries until acknowledged) changes nothing and is acknowledged again', async () => {
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    const report = { type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' };
+    await handleMessage(report, TAB);
+    const once = (await loadHistory()).doc.entries;
+    expect(await handleMessage(report, TAB)).toEqual({ ok: true, status: 'confirmed' });
+    expect(await handleMessage({ ...report, at: '2025-06-02T09:35:00.000Z' }, TAB)).toEqual({ ok: true, status: 'confirmed' });
+    expect((await loadHistory()).doc.entries).toEqual(once);
+    expect(once[0]!.statusLog.filter((s) => s.status === 'confirmed')).toHaveLength(1);
+  });
+
+  it('a late or repeated "failed" never downgrades Confirmed: the answer says what is stored', async () => {
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, TAB);
+    expect(await handleMessage({ type: 'status', id: 'submission-0001', status: 'failed', at: '2025-06-02T09:32:00.000Z' }, TAB)).toEqual({
+      ok: true,
+      status: 'confirmed',
+    });
+    const entry = (await loadHistory()).doc.entries[0]!;
+    expect(entry.status).toBe('confirmed');
+    expect(entry.statusLog).toEqual([
+      { status: 'submitted', at: '2025-06-02T09:30:00.000Z' },
+      { status: 'confirmed', at: '2025-06-02T09:31:00.000Z' },
+    ]);
+  });
+
+  it('a repeated submission report (its acknowledgement lost) adds no second entry', async () => {
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }, TAB);
+    expect(await handleMessage({ type: 'submitted', submission: submission() }, TAB)).toEqual({ ok: true });
+    const { entries } = (await loadHistory()).doc;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.status).toBe('confirmed');
+    // Nothing waits for Meta's answer any more: a reload of the form does not judge it again.
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
   });
 
   it('an unknown submission → no-such-entry', async () => {

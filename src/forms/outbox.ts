@@ -1,0 +1,50 @@
+import type { Clock } from './clock';
+import { BackgroundError } from '../messaging/send';
+
+/** The wait before the first retry; each further one waits twice as long, up to RETRY_MAX_MS. */
+export const RETRY_FIRST_MS = 250;
+export const RETRY_MAX_MS = 4000;
+/** Sends of one report before it is given up (about 20 s of retries). */
+export const DELIVERY_ATTEMPTS = 10;
+
+/**
+ * The background refused (it answered, with a coded reason: storage full, unknown entry, sender refused):
+ * sending the same report again would get the same answer.
+ */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof BackgroundError && error.problem !== undefined;
+}
+
+/**
+ * The engine's reports to the background, delivered one after the other until the background acknowledges
+ * each. A service worker that Chromium stops while it handles a report drops it without an answer (and the
+ * messaging layer's own quick retries can all fall into that moment): the report is sent again after a
+ * growing pause on the engine's clock. The background applies each report idempotently (by submission id;
+ * a status never moves back from Confirmed), so a report that was written but not acknowledged can be sent
+ * again. In order, so that Meta's answer never arrives before the submission it belongs to.
+ */
+export class Outbox {
+  private last: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * Resolves with the background's acknowledgement; rejects with its refusal at once, or with the last
+   * failure once DELIVERY_ATTEMPTS sends went unanswered.
+   */
+  deliver<T>(send: () => Promise<T>): Promise<T> {
+    const delivered = this.last.then(() => this.attempt(send, 1));
+    this.last = delivered.catch(() => undefined);
+    return delivered;
+  }
+
+  private async attempt<T>(send: () => Promise<T>, attempt: number): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (isRefusal(error) || attempt >= DELIVERY_ATTEMPTS) throw error;
+    }
+    await new Promise<void>((resolve) => this.clock.after(Math.min(RETRY_FIRST_MS * 2 ** (attempt - 1), RETRY_MAX_MS), resolve));
+    return this.attempt(send, attempt + 1);
+  }
+}
