@@ -16,8 +16,8 @@ import { enqueueWrite } from '../storage/queue';
  * `recordSubmission`, the import check). Between writes it keeps the document it validated and stored in
  * memory, so that a change costs the change and one write, not a fresh check of thousands of records. That
  * copy is dropped whenever someone else wrote the history (a change event without the stamp of one of its own
- * writes), when a change or its write failed, and when it cannot tell (its change listener is gone): the next
- * read checks everything again and sets aside what does not pass. Pages trust what the background stored and
+ * writes), when a change or its write failed, and when it cannot tell (its change listener is gone). After a
+ * foreign write it checks the store again at once; otherwise the next read does, and sets aside what does not pass. Pages trust what the background stored and
  * check only the document's version and shape (`readStoredHistory`).
  */
 
@@ -41,6 +41,9 @@ function onLocalChanged(changes: Record<string, { newValue?: unknown }>): void {
   const stamp = changes[STAMP_KEY]?.newValue;
   if (typeof stamp === 'string' && ownStamps.delete(stamp)) return;
   forgetTrusted();
+  // Someone else wrote the history: check it at once (setting aside what does not pass), so that pages,
+  // which trust the store, soon show it repaired, and the next change finds a checked copy.
+  void repairHistory().catch(() => undefined);
 }
 
 function forgetTrusted(): void {

@@ -237,6 +237,18 @@ describe('the background validates each record once: its trusted copy between wr
     expect(Object.prototype).not.toHaveProperty('label');
   });
 
+  it('a foreign write is checked at once: its bad records are set aside before anyone asks', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    const raw = (await storedHistory()) as { entries: unknown[] };
+    raw.entries.push({ id: 'junk' });
+    await fakeBrowser.storage.local.set({ history: raw });
+    // Any later read waits in the same queue as that check.
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001']);
+    expect(await setAside()).toEqual([{ id: 'junk' }]);
+    expect(await storedHistory()).toMatchObject({ entries: [{ id: 'submission-0001' }] });
+    expect(await storedHistory()).toHaveProperty('entries.length', 1);
+  });
+
   it('hostile: a stored value removed behind its back is not resurrected from memory', async () => {
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
     await fakeBrowser.storage.local.remove('history');
