@@ -9,7 +9,7 @@ import {
 import type { ErrorAnswer } from './answers';
 import { messageType } from './receive';
 import { loadSettings } from '../settings/settings';
-import { loadCatalogue } from '../reasons/catalogue';
+import { loadCatalogue } from '../reasons/catalogue-all';
 import { composeObjection } from '../reasons/compose';
 import { identifyAccount } from '../accounts/identify';
 import { buildAccountKey } from '../history/account-key';

@@ -6,7 +6,7 @@ import { formRuleSchema as ruleAnswerSchema } from '@/src/forms/rules/schema';
 import { backgroundMessages, type SubmissionReport } from '@/src/messaging/protocol';
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
-import { loadCatalogue } from '@/src/reasons/catalogue';
+import { loadCatalogue } from '@/src/reasons/catalogue-all';
 import { composeObjection } from '@/src/reasons/compose';
 import { loadHistory } from '@/src/history/persist';
 import { toExportFile } from '@/src/history/exchange';
