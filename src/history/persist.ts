@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { readHistory, toStored, type ReadResult } from './store';
+import { encodeStored, readHistory, type ReadResult } from './store';
 import { HistoryProblem, storageProblem } from './errors';
 import type { HistoryDoc } from './schema';
 import { enqueueWrite } from '../storage/queue';
@@ -76,7 +76,7 @@ async function store(doc: HistoryDoc): Promise<void> {
   if (ownStamps.size > 32) ownStamps.delete(ownStamps.values().next().value!);
   const since = ++generation;
   try {
-    await write(() => storage.setItems([{ item: historyItem, value: toStored(doc) }, { item: writeStampItem, value: stamp }]));
+    await write(() => storage.setItems([{ item: historyItem, value: encodeStored(doc) }, { item: writeStampItem, value: stamp }]));
   } catch (error) {
     ownStamps.delete(stamp);
     forgetTrusted();

@@ -41,12 +41,37 @@ export function toStored(doc: HistoryDoc): StoredHistory {
 }
 
 /**
+ * The history as it goes into `storage.local`: the document as one JSON text. Chromium converts a stored
+ * object value by value on every write, read and change event; 10,000 entries as one string are written
+ * about 3 times and read about 3 times faster (measured in the worker), and a page's change event then
+ * carries one string instead of thousands of objects. A stored object (what Objector wrote before) is
+ * still read as it is.
+ */
+export function encodeStored(doc: HistoryDoc): string {
+  return JSON.stringify(toStored(doc));
+}
+
+/** A stored value as a document to check: a JSON text is parsed, anything else is returned as it is. */
+function decodeStored(raw: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (typeof raw !== 'string') return { ok: true, value: raw };
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
  * Reads a stored value of any version record by record: valid entries and accounts are kept, invalid
  * ones (and repeated ids) set aside. Never throws.
  */
-export function readHistory(raw: unknown): ReadResult {
+export function readHistory(stored: unknown): ReadResult {
   const doc = emptyHistory();
-  if (raw === undefined || raw === null) return { doc, setAside: [], stale: false, newerVersion: null };
+  if (stored === undefined || stored === null) return { doc, setAside: [], stale: false, newerVersion: null };
+  const decoded = decodeStored(stored);
+  // A text that is not JSON at all is one damaged record: set aside as it is, and the store starts afresh.
+  if (!decoded.ok) return { doc, setAside: [stored], stale: true, newerVersion: null };
+  const raw = decoded.value;
   const migrated = migrate('history', raw);
   if (!migrated.ok) return { doc, setAside: [], stale: false, newerVersion: migrated.version };
   const outer = storedHistorySchema.safeParse(migrated.value);
@@ -77,7 +102,10 @@ export function readHistory(raw: unknown): ReadResult {
  * cheap checks (an older version not yet migrated, a record of the wrong kind) gets the full check of
  * `readHistory`, which sets aside what does not pass. Never throws.
  */
-export function readStoredHistory(raw: unknown): ReadResult {
+export function readStoredHistory(stored: unknown): ReadResult {
+  const decoded = decodeStored(stored);
+  if (!decoded.ok) return readHistory(stored);
+  const raw = decoded.value;
   if (!isCurrentShape(raw)) return readHistory(raw);
   const doc = emptyHistory();
   for (const account of raw.accounts) {

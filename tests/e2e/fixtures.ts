@@ -117,6 +117,12 @@ export async function saveSettings(worker: Worker, settings: Record<string, unkn
   }, settings);
 }
 
+/** What the background stored as the history (one JSON text in `storage.local`), parsed; null when nothing is stored. */
+export async function storedHistory<T = { version: number; accounts: unknown[]; entries: unknown[] }>(worker: Worker): Promise<T | null> {
+  const value = await worker.evaluate(async () => (await chrome.storage.local.get('history')).history as unknown);
+  return (typeof value === 'string' ? JSON.parse(value) : (value ?? null)) as T | null;
+}
+
 /**
  * Stops the extension's service worker, as Chromium does after 30 s idle, and waits until it has stopped.
  * Uses the ServiceWorker domain of an extension page (same origin as the worker). Chromium restarts the

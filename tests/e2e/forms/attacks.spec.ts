@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, saveSettings } from '../fixtures';
+import { test, expect, saveSettings, storedHistory } from '../fixtures';
 import { PREFILLED_EMAIL, REPLICA_FIELDS, REPLICA_TEXTS, REPLICA_URLS, type ReplicaWindow } from '../replicas/index';
 
 /*
@@ -22,10 +22,7 @@ interface StoredEntry {
 }
 
 async function storedEntries(worker: Worker): Promise<StoredEntry[]> {
-  return worker.evaluate(async () => {
-    const { history } = (await chrome.storage.local.get('history')) as { history?: { entries?: unknown[] } };
-    return (history?.entries ?? []) as StoredEntry[];
-  });
+  return (await storedHistory<{ entries: StoredEntry[] }>(worker))?.entries ?? [];
 }
 
 /** The user's own Send on the English SPA form, as the barrier every attack test ends with. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, saveSettings, screenshot } from '../fixtures';
+import { test, expect, saveSettings, screenshot, storedHistory } from '../fixtures';
 import { HOSTILE_FIELDS, HOSTILE_TEXTS, PLANTED, PREFILLED_EMAIL, REPLICA_URLS } from '../replicas/index';
 import en from '../../../src/reasons/catalogue/en.json' with { type: 'json' };
 import pl from '../../../src/reasons/catalogue/pl.json' with { type: 'json' };
@@ -16,10 +16,7 @@ const control = (page: Page) => page.locator('[data-objector-control]');
 const autofillButton = (page: Page) => page.getByRole('button', { name: /Autofill/ });
 
 async function storedEntries(worker: Worker): Promise<Array<{ text: string; email: string }>> {
-  return worker.evaluate(async () => {
-    const { history } = (await chrome.storage.local.get('history')) as { history?: { entries?: unknown[] } };
-    return (history?.entries ?? []) as Array<{ text: string; email: string }>;
-  });
+  return (await storedHistory<{ entries: Array<{ text: string; email: string }> }>(worker))?.entries ?? [];
 }
 
 for (const lang of ['en', 'pl'] as const) {

@@ -1,5 +1,5 @@
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
-import { test, expect, saveSettings, screenshot, stopExtensionWorker } from '../fixtures';
+import { test, expect, saveSettings, screenshot, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 import { autofillAndSend, logIn, openHistory } from './helpers';
 
@@ -8,7 +8,6 @@ import { autofillAndSend, logIn, openHistory } from './helpers';
  * forging the account, an import file polluting prototypes, a full storage hiding a lost record.
  */
 
-const storedHistory = (worker: Worker) => worker.evaluate(async () => (await chrome.storage.local.get('history')).history);
 
 /** Whether Object.prototype carries anything an attacker could have set. */
 function pollutedNames(): string[] {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker } from '../fixtures';
+import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 import { autofillAndSend, logIn, openHistory } from './helpers';
 
@@ -141,7 +141,7 @@ test('export then import into a fresh profile gives the same history', async ({ 
     await other.getByRole('button', { name: 'Add to history' }).click();
     await expect(other.getByRole('status').filter({ hasText: /Added 1 submission/ })).toBeVisible();
     await expect(other.getByRole('region', { name: 'Facebook 100001' }).locator('.badge').first()).toHaveText('Confirmed');
-    const reExported = await (await extensionWorker(fresh)).evaluate(async () => (await chrome.storage.local.get('history')).history);
+    const reExported = await storedHistory(await extensionWorker(fresh));
     expect(reExported).toMatchObject({ entries: exported.entries });
   } finally {
     await fresh.close();

@@ -1,3 +1,4 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SubmissionReport } from '@/src/messaging/protocol';
 import type { HistoryDoc } from '@/src/history/schema';
 
@@ -18,3 +19,9 @@ export function report(over: Partial<SubmissionReport> = {}): SubmissionReport {
 }
 
 export const emptyDoc = (): HistoryDoc => ({ accounts: new Map(), entries: [] });
+
+/** The history as the background stored it in `storage.local` (one JSON text), parsed. */
+export async function storedHistory(): Promise<unknown> {
+  const value = (await fakeBrowser.storage.local.get('history')).history;
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}

@@ -6,9 +6,8 @@ import { changeHistory, clearPending, loadHistory, repairHistory, setPending, ta
 import { DATA_VERSION } from '@/src/storage/version';
 import { labelAccount, recordSubmission, toStored, updateStatus } from '@/src/history/store';
 import { entrySchema } from '@/src/history/schema';
-import { emptyDoc, report } from './helpers';
+import { emptyDoc, report, storedHistory } from './helpers';
 
-const storedHistory = async () => (await fakeBrowser.storage.local.get('history')).history;
 const setAside = async () => (await fakeBrowser.storage.local.get('history-set-aside'))['history-set-aside'];
 
 beforeEach(() => {
@@ -94,6 +93,16 @@ describe('changeHistory: damaged records are set aside, writes go on', () => {
     // The store is clean now, so the records are set aside once, not at every write.
     await changeHistory(() => undefined);
     expect(await setAside()).toEqual(['not an account', bad]);
+  });
+
+  it('stores the history as one JSON text; a damaged text is set aside whole and writes go on', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    expect(typeof (await fakeBrowser.storage.local.get('history')).history).toBe('string');
+    await fakeBrowser.storage.local.set({ history: '{"version": 2, "entries": [' });
+
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1'));
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0002']);
+    expect(await setAside()).toEqual(['{"version": 2, "entries": [']);
   });
 
   it('set-aside records accumulate, none is lost', async () => {
@@ -225,11 +234,11 @@ describe('the background validates each record once: its trusted copy between wr
   it('hostile: a stored value changed behind its back (even with its stamp copied) is checked again; bad records set aside, good kept', async () => {
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
     const { history, 'history-write': stamp } = await fakeBrowser.storage.local.get(['history', 'history-write']);
-    const tampered = history as { accounts: unknown[]; entries: Array<Record<string, unknown>> };
+    const tampered = JSON.parse(history as string) as { accounts: unknown[]; entries: Array<Record<string, unknown>> };
     const forged = { ...tampered.entries[0]!, id: 'forged-0001', status: 'confirmed', statusLog: 'not a log' };
     tampered.entries.push(forged);
     tampered.accounts.push({ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' });
-    await fakeBrowser.storage.local.set({ history: tampered, 'history-write': stamp });
+    await fakeBrowser.storage.local.set({ history: JSON.stringify(tampered), 'history-write': stamp });
 
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1'));
     expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);

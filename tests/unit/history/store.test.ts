@@ -8,6 +8,7 @@ import {
   markEmailReceived,
   readHistory,
   readStoredHistory,
+  encodeStored,
   recordSubmission,
   toStored,
   updateStatus,
@@ -284,6 +285,19 @@ describe('readStoredHistory (pages: the history as the background stored it)', (
     expect(read.doc.entries[0]).toBe(raw.entries[0]);
     expect(read.doc).toEqual(doc);
     expect(read).toEqual(readHistory(raw));
+  });
+
+  it('reads the JSON text the background stores, and an object as stored before, alike', () => {
+    const { doc, raw } = stored();
+    expect(readStoredHistory(encodeStored(doc)).doc).toEqual(doc);
+    expect(readStoredHistory(JSON.stringify(raw))).toEqual(readStoredHistory(raw));
+    expect(readHistory(encodeStored(doc))).toEqual(readHistory(raw));
+  });
+
+  it('hostile: a stored text that is not JSON is set aside whole, and the history reads as empty', () => {
+    for (const read of [readHistory, readStoredHistory]) {
+      expect(read('{"version": 2, "accounts": [')).toEqual({ doc: emptyDoc(), setAside: ['{"version": 2, "accounts": ['], stale: true, newerVersion: null });
+    }
   });
 
   it('nothing stored → an empty history; a newer version is not read', () => {

@@ -8,6 +8,7 @@ import { repairStoredData } from '@/src/storage/repair';
 import { loadHistory } from '@/src/history/persist';
 import { parseImport, toExportFile } from '@/src/history/exchange';
 import { loadSettings } from '@/src/settings/settings';
+import { storedHistory } from '../history/helpers';
 
 interface Fixture {
   local: Record<string, unknown>;
@@ -41,7 +42,7 @@ describe('one version, one migration chain', () => {
     expect(settings.recovered).toBe(false);
 
     await repairStoredData();
-    const history = (await fakeBrowser.storage.local.get('history')).history as { version: number };
+    const history = (await storedHistory()) as { version: number };
     expect(history.version).toBe(DATA_VERSION);
     expect(((await fakeBrowser.storage.sync.get('settings')).settings as { version: number }).version).toBe(DATA_VERSION);
     const after = await loadHistory();
