@@ -207,6 +207,25 @@ describe('FormSession: the Autofill control', () => {
     expect(deps.submitted).not.toHaveBeenCalled();
   });
 
+  it('in a background tab (no animation frames), Autofill reads its writes back on the session clock', async () => {
+    const f = controlledForm('de');
+    const deps = makeDeps();
+    start(deps);
+    await settle();
+    const frames = vi.spyOn(document.defaultView!, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      clickTrusted(controlButton()!);
+      await settle();
+      expect(controlText()).not.toContain('Review and press Send.');
+      await deps.clock.advance(1000);
+      expect(controlText()).toContain('Review and press Send.');
+      f.rerender();
+      expect(f.state.reason).toBe(TEXT);
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
   it('autofill on a page without the form answers "no form" and writes nothing', async () => {
     const s = start(makeDeps());
     serverRenderedEnglishForm({ withTextarea: false });
