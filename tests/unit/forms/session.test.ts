@@ -638,6 +638,34 @@ describe("FormSession: Meta's answer reaches the history", () => {
   });
 });
 
+describe('FormSession: time', () => {
+  it('every wait of a whole Send (Autofill, Send, a lost report, Meta\'s answer) is on the injected clock, none on real timers', async () => {
+    const win = document.defaultView!;
+    const realTimers = [vi.spyOn(globalThis, 'setTimeout'), vi.spyOn(win, 'setTimeout'), vi.spyOn(globalThis, 'setInterval'), vi.spyOn(win, 'setInterval')];
+    try {
+      const status = vi.fn<SessionDeps['status']>().mockRejectedValueOnce(new Error('Could not establish connection.')).mockResolvedValue('confirmed');
+      const deps = makeDeps({ status });
+      const f = controlledForm('de');
+      start(deps);
+      await settle();
+      clickTrusted(controlButton()!);
+      await settle();
+      expect(controlText()).toContain('Review and press Send.');
+      f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+      await settle();
+      f.root.remove();
+      document.body.insertAdjacentHTML('beforeend', '<div><p>Lorem ipsum.</p></div>');
+      await deps.clock.advance(PROBABLY_AFTER_MS);
+      document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
+      await deps.clock.advance(RETRY_MAX_MS);
+      expect(controlText()).toContain(texts.confirmed);
+      for (const timer of realTimers) expect(timer).not.toHaveBeenCalled();
+    } finally {
+      for (const timer of realTimers) timer.mockRestore();
+    }
+  });
+});
+
 describe('FormSession: an objection URL with nothing recognisable', () => {
   const reportButton = () =>
     Array.from(control()?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === texts.reportButton && !b.hidden);
