@@ -1,5 +1,5 @@
 // `npm test`: every check. Typecheck, lint (ESLint, Mozilla's web-ext lint, and scripts/check-sources.mjs:
-// no copies of the platform/status lists, no casts of messages), the build, unit tests (vitest), end-to-end
+// no copies of the platform/status lists, no casts of messages, no fixed sleeps in tests), the build, unit tests (vitest), end-to-end
 // tests (Playwright, the built extension in Chromium) and the journey in real Firefox (vitest over WebDriver
 // BiDi). Ends with one line "N passed, N failed" that adds up all test results.
 import { readFileSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ rmSync('reports', { recursive: true, force: true });
 step('build', 'node scripts/build.mjs');
 step('typecheck', 'npx tsc --noEmit');
 step('lint', 'npx eslint .');
-// Copies of the platform/status lists and casts of messages or answers (see the script's head).
+// Copies of the platform/status lists, casts of messages or answers, fixed sleeps in tests (see the script's head).
 step('sources', 'node scripts/check-sources.mjs');
 step('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv3 --self-hosted --no-config-discovery');
 step('unit tests', 'npx vitest run');

@@ -213,14 +213,6 @@ export function pageSays(doc: Document, phrases: readonly string[]): boolean {
   return phrases.some((p) => text.includes(normalizeText(p)));
 }
 
-/** An error shown by Meta: an alert, or a known error phrase on the page. */
-export function pageShowsError(doc: Document, rule: FormRule): boolean {
-  const alerts = Array.from(doc.querySelectorAll<HTMLElement>('[role=alert], [aria-live=assertive]')).filter(
-    (el) => isUsable(el) && (el.textContent ?? '').trim().length > 0,
-  );
-  return alerts.length > 0 || pageSays(doc, rule.errorPhrases);
-}
-
 /** The first usable element whose whole text is one of the words. */
 function findByWords(scope: ParentNode, selector: string, words: readonly string[]): HTMLElement | undefined {
   const wanted = new Set(words.map(normalizeText));

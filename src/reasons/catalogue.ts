@@ -28,14 +28,15 @@ export const languageCatalogueSchema = z.object({
 export type LanguageCatalogue = z.infer<typeof languageCatalogueSchema>;
 export type Catalogue = Record<FormLanguage, LanguageCatalogue>;
 
-const files = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { eager: true, import: 'default' });
-
 let cached: Catalogue | undefined;
 
 /** The validated catalogue of every language. Throws on a broken catalogue file (caught by the unit tests). */
 export function loadCatalogue(): Catalogue {
   if (cached) return cached;
   const out: Partial<Catalogue> = {};
+  // Vite bundles every file at build time wherever this stands; inside the function, the composition also
+  // runs where there is no Vite (the end-to-end tests compose their expected objection with it).
+  const files = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { eager: true, import: 'default' });
   for (const [path, data] of Object.entries(files)) {
     const lang = path.match(/([a-z]+)\.json$/)?.[1];
     if (!lang || !(FORM_LANGUAGES as readonly string[]).includes(lang)) continue;

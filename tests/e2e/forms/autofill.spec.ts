@@ -3,6 +3,7 @@ import { REPLICA_FIELDS, REPLICA_TEXTS, REPLICA_URLS, PREFILLED_EMAIL } from '..
 import en from '../../../src/reasons/catalogue/en.json' with { type: 'json' };
 import de from '../../../src/reasons/catalogue/de.json' with { type: 'json' };
 import nl from '../../../src/reasons/catalogue/nl.json' with { type: 'json' };
+import { composedObjection } from '../objection';
 
 const control = (page: import('@playwright/test').Page) => page.locator('[data-objector-control]');
 const autofillButton = (page: import('@playwright/test').Page) => page.getByRole('button', { name: /Autofill/ });
@@ -51,7 +52,7 @@ test('German React-style Instagram form: answers the pre-question, fills control
   await expect(control(page).getByRole('status')).toContainText('Filled in');
 
   const reason = page.locator('textarea');
-  const expected = [de.opening, de.reasons['children-family'].text, de.reasons['no-consent'].text, de.closing].join('\n\n');
+  const expected = composedObjection('de', de, ['no-consent', 'children-family']);
   await expect(reason).toHaveValue(expected);
   await expect(page.locator('input[inputmode=email]')).toHaveValue('ich@example.de');
   await expect(page.locator('select')).toHaveValue('DE');
@@ -81,7 +82,7 @@ test('Dutch form reached by in-app navigation from a busy feed, rendered late; t
   await autofillButton(page).click();
   await expect(control(page).getByRole('status')).toContainText('Filled in');
 
-  const expected = [nl.opening, nl.reasons['old-posts'].text, 'Mijn eigen woorden.', nl.closing].join('\n\n');
+  const expected = composedObjection('nl', nl, ['old-posts'], 'Mijn eigen woorden.');
   await expect(page.locator('textarea')).toHaveValue(expected);
   await expect(page.locator('select')).toHaveValue('NL');
   await screenshot(page, 'form-facebook-nl-filled');

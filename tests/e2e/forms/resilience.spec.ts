@@ -4,6 +4,7 @@ import { test, expect, saveSettings, screenshot } from '../fixtures';
 import { HOSTILE_FIELDS, HOSTILE_TEXTS, PLANTED, PREFILLED_EMAIL, REPLICA_URLS } from '../replicas/index';
 import en from '../../../src/reasons/catalogue/en.json' with { type: 'json' };
 import pl from '../../../src/reasons/catalogue/pl.json' with { type: 'json' };
+import { composedObjection } from '../objection';
 
 /*
  * Variants of Meta's forms that Objector's rules were not written against (issue 7): it recognises what
@@ -36,7 +37,7 @@ for (const lang of ['en', 'pl'] as const) {
     await expect(page.getByLabel(t.email)).toHaveValue('ja@example.pl');
     await expect(page.getByLabel(t.country)).toHaveValue('PL');
     const catalogue = lang === 'en' ? en : pl;
-    const expected = [catalogue.opening, catalogue.reasons['no-consent'].text, catalogue.closing].join('\n\n');
+    const expected = composedObjection(lang, catalogue, ['no-consent']);
     await expect(page.getByLabel(t.reason)).toHaveValue(expected);
     // The site's search box outside the form is left alone.
     await expect(page.getByRole('searchbox')).toHaveValue('');

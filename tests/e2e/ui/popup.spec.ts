@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, screenshot } from '../fixtures';
 import { REPLICA_FIELDS, REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 import { fitsWithoutScrolling, historyEntry, logIn, seedHistory } from './helpers';
+import { composedObjection } from '../objection';
 import de from '../../../src/reasons/catalogue/de.json' with { type: 'json' };
 import en from '../../../src/reasons/catalogue/en.json' with { type: 'json' };
 
@@ -35,13 +36,8 @@ test('reasons and own words chosen in the popup are what Autofill writes, in the
   await popup.getByLabel('E-mail address for Meta\'s answer').fill('fotografin@example.de');
   await popup.getByLabel('Country of residence').selectOption('AT');
   await popup.getByLabel(/Language of the preview/).selectOption('de');
-  const expected = [
-    de.opening,
-    de.reasons['creative-work'].text,
-    de.reasons['memorisation'].text,
-    'Ich bin Fotografin. <img src=x onerror=alert(1)>',
-    de.closing,
-  ].join('\n\n');
+  // The own words stay text: markup in them is shown and filled as typed.
+  const expected = composedObjection('de', de, ['creative-work', 'memorisation'], 'Ich bin Fotografin. <img src=x onerror=alert(1)>');
   await expect(popup.getByTestId('preview')).toHaveText(expected);
   await expect(popup.getByTestId('choices-summary')).toHaveText(
     `Reasons: 2 and your own words · Preview: German · ${expected.length.toLocaleString('en-US')} characters`,

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectObjectionForm } from '@/src/forms/find';
 import { fillObjection, findCountryOption, writeValue, type FillPlan, type PlanRequest } from '@/src/forms/fill';

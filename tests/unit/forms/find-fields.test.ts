@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { detectObjectionForm, namesOf, type FoundForm } from '@/src/forms/find';
 import { formRules } from '@/src/forms/rules/data';

@@ -1,5 +1,7 @@
+// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectObjectionForm, findSubmitButton, isUsable, pageShowsError, type FoundForm } from '@/src/forms/find';
+import { detectObjectionForm, findSubmitButton, isUsable, type FoundForm } from '@/src/forms/find';
+import { currentAlerts, judgeAnswer } from '@/src/forms/track';
 import { matchFormRule } from '@/src/forms/match';
 import { formRules } from '@/src/forms/rules/data';
 import {
@@ -195,21 +197,38 @@ describe('findSubmitButton', () => {
   });
 });
 
-describe('pageShowsError', () => {
+describe("Meta's answer to a Send, as the engine judges it (judgeAnswer)", () => {
   it.each([
-    ['a role=alert with text', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>', true],
-    ['an aria-live=assertive region with text', '<div aria-live="assertive">Please enter a valid email address.</div>', true],
-    ['a known error phrase (curly apostrophe)', '<div>We can\u2019t take further action on this request.</div>', true],
-    ['a known German error phrase', '<p>Wir können deine Anfrage nicht weiter bearbeiten.</p>', true],
-    ['a known Dutch error phrase', '<p>Er is iets misgegaan.</p>', true],
-    ['an empty role=alert', '<div role="alert">  </div>', false],
-    ['a hidden role=alert', '<div role="alert" hidden>Error</div>', false],
-    ['an aria-hidden role=alert', '<div aria-hidden="true"><div role="alert">Error</div></div>', false],
-    ['a polite status', '<div role="status">Saved</div>', false],
-    ['an ordinary page', '<p>Object to Your Information Being Used for AI at Meta</p>', false],
-  ])('%s → %s', (_name, html, expected) => {
-    document.body.innerHTML = html;
-    expect(pageShowsError(document, objection)).toBe(expected);
+    ['a role=alert with text', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>', 'failed'],
+    ['an aria-live=assertive region with text', '<div aria-live="assertive">Please enter a valid email address.</div>', 'failed'],
+    ['a known error phrase (curly apostrophe)', '<div>We can\u2019t take further action on this request.</div>', 'failed'],
+    ['a known German error phrase', '<p>Wir können deine Anfrage nicht weiter bearbeiten.</p>', 'failed'],
+    ['a known Dutch error phrase', '<p>Er is iets misgegaan.</p>', 'failed'],
+    ['an empty role=alert', '<div role="alert">  </div>', 'form-still-there'],
+    ['a hidden role=alert', '<div role="alert" hidden>Error</div>', 'form-still-there'],
+    ['an aria-hidden role=alert', '<div aria-hidden="true"><div role="alert">Error</div></div>', 'form-still-there'],
+    ["Objector's own message", '<div data-objector-control><div role="alert">Objector: review and press Send.</div></div>', 'form-still-there'],
+    ['a polite status', '<div role="status">Saved</div>', 'form-still-there'],
+    ['an ordinary page', '<p>Object to Your Information Being Used for AI at Meta</p>', 'form-still-there'],
+  ])('the form with %s appearing after Send → %s', (_name, html, expected) => {
+    const form = serverRenderedEnglishForm();
+    const alertsBefore = currentAlerts(document);
+    form.insertAdjacentHTML('beforebegin', html);
+    expect(judgeAnswer(document, objection, detectObjectionForm(document, objection), alertsBefore)).toBe(expected);
+  });
+
+  it('an alert that was already on the page before Send is not the answer to it', () => {
+    const form = serverRenderedEnglishForm();
+    form.insertAdjacentHTML('beforebegin', '<div role="alert">Your session will expire soon.</div>');
+    const alertsBefore = currentAlerts(document);
+    expect(judgeAnswer(document, objection, detectObjectionForm(document, objection), alertsBefore)).toBe('form-still-there');
+  });
+
+  it('an error shown in place of the form → failed, not a confirmation', () => {
+    serverRenderedEnglishForm();
+    const alertsBefore = currentAlerts(document);
+    document.body.innerHTML = "<div role=\"main\"><p>Something went wrong. You'll receive an email with the details.</p></div>";
+    expect(judgeAnswer(document, objection, detectObjectionForm(document, objection), alertsBefore)).toBe('failed');
   });
 });
 

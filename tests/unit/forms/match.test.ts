@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { isFormHost, matchFormRule, normalizeText, pageLanguage } from '@/src/forms/match';
 import { formUrls } from '@/src/forms/rules/urls';

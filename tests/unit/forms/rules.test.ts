@@ -1,14 +1,11 @@
-import { describe, expect, it } from 'vitest';
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formRulesSchema, type FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';
 import { formUrls } from '@/src/forms/rules/urls';
-import { normalizeText } from '@/src/forms/match';
-
-/** How the engine compares a button's whole text with a rule's words (see detect.ts findByWords). */
-const isWord = (words: readonly string[], shown: string) => words.map(normalizeText).includes(normalizeText(shown));
-/** How the engine looks for a phrase in the page's text (see detect.ts pageSays). */
-const says = (phrases: readonly string[], pageText: string) =>
-  phrases.some((p) => normalizeText(pageText).includes(normalizeText(p)));
+import { detectObjectionForm, findSubmitButton } from '@/src/forms/find';
+import { currentAlerts, judgeAnswer } from '@/src/forms/track';
+import { setPageLanguage } from './fixtures';
 
 const clone = (): FormRule[] => structuredClone(formRules);
 
@@ -65,6 +62,53 @@ describe('form rules data', () => {
   });
 });
 
+/*
+ * The rules' words as the user meets them: on a page in Meta's wording, through the engine's own finder
+ * (find.ts) and its judgement of Meta's answer (track.ts). Nothing here restates how words are compared.
+ */
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  setPageLanguage(null);
+});
+
+/** A form page in `lang` whose Send control is a plain `div[role=button]` showing `send`, next to Cancel. */
+function formWithSendControl(lang: string, send: string): HTMLElement {
+  setPageLanguage(lang);
+  document.body.innerHTML = `
+    <div role="main"><div>
+      <h2>Meta AI</h2>
+      <div><span id="r1">…</span><textarea aria-labelledby="r1"></textarea></div>
+      <div><div role="button" tabindex="0" id="cancel"><span>Abbrechen</span></div>
+      <div role="button" tabindex="0" id="send"><span>${send}</span></div></div>
+    </div></div>`;
+  return document.getElementById('send')!;
+}
+
+/** The pre-question stage in `lang`: a question and two answers, no fields yet. */
+function preQuestion(lang: string, yes: string, no: string): HTMLElement {
+  setPageLanguage(lang);
+  document.body.innerHTML = `
+    <div role="main"><h2>Meta AI</h2><p>?</p>
+      <div role="radiogroup">
+        <div role="button" tabindex="0" id="no"><span>${no}</span></div>
+        <div role="button" tabindex="0" id="yes"><span>${yes}</span></div>
+      </div>
+    </div>`;
+  return document.getElementById('yes')!;
+}
+
+/**
+ * Meta's answer to a Send, as the engine judges it: the form page is shown, then `after` (markup) replaces
+ * the body, as Meta's page does after a Send.
+ */
+function answerTo(rule: FormRule, after: string): ReturnType<typeof judgeAnswer> {
+  formWithSendControl('en', 'Send');
+  const alertsBefore = currentAlerts(document);
+  document.body.innerHTML = after;
+  return judgeAnswer(document, rule, detectObjectionForm(document, rule), alertsBefore);
+}
+
 // A known word of each language, as Meta shows it (with accents and capitals).
 const SEND: Array<[string, string]> = [
   ['en', 'Send'], ['en', 'Submit'], ['nl', 'Verzenden'], ['de', 'Senden'], ['fr', 'Envoyer'], ['it', 'Invia'],
@@ -73,10 +117,11 @@ const SEND: Array<[string, string]> = [
   ['hr', 'Pošalji'], ['cs', 'Odeslat'], ['sk', 'Odoslať'], ['sl', 'Pošlji'], ['el', 'Αποστολή'], ['hu', 'Küldés'],
   ['ro', 'Trimite'], ['is', 'Senda'], ['mt', 'Ibgħat'],
 ];
-const YES: Array<[string, string]> = [
-  ['en', 'Yes'], ['nl', 'Ja'], ['de', 'Ja'], ['fr', 'Oui'], ['it', 'Sì'], ['es', 'Sí'], ['pl', 'Tak'], ['pt', 'Sim'],
-  ['sv', 'Ja'], ['fi', 'Kyllä'], ['cs', 'Ano'], ['hu', 'Igen'], ['el', 'Ναι'], ['bg', 'Да'], ['ro', 'Da'], ['et', 'Jah'],
-  ['lt', 'Taip'], ['ga', 'Tá'], ['mt', 'Iva'], ['is', 'Já'],
+const YES: Array<[string, string, string]> = [
+  ['en', 'Yes', 'No'], ['nl', 'Ja', 'Nee'], ['de', 'Ja', 'Nein'], ['fr', 'Oui', 'Non'], ['it', 'Sì', 'No'],
+  ['es', 'Sí', 'No'], ['pl', 'Tak', 'Nie'], ['pt', 'Sim', 'Não'], ['sv', 'Ja', 'Nej'], ['fi', 'Kyllä', 'Ei'],
+  ['cs', 'Ano', 'Ne'], ['hu', 'Igen', 'Nem'], ['el', 'Ναι', 'Όχι'], ['bg', 'Да', 'Не'], ['ro', 'Da', 'Nu'],
+  ['et', 'Jah', 'Ei'], ['lt', 'Taip', 'Ne'], ['ga', 'Tá', 'Níl'], ['mt', 'Iva', 'Le'], ['is', 'Já', 'Nei'],
 ];
 const CONFIRMATION: Array<[string, string]> = [
   ['en', "Thank you. We have received your objection. You'll receive an email with the details."],
@@ -100,36 +145,90 @@ const ERROR: Array<[string, string]> = [
   ['pl', 'Coś poszło nie tak.'],
   ['pt', 'Ocorreu um erro.'],
 ];
+/** Pages after a Send that say something, but not that Meta received the objection. */
+const NOT_A_CONFIRMATION: Array<[string, string]> = [
+  ['en', 'Thank you.'],
+  ['en', 'We have received many requests like yours.'],
+  ['en', 'You will receive'],
+  ['de', 'Danke. Wir haben dir einen Code gesendet.'],
+  ['de', 'Wir haben deinen'],
+  ['nl', 'Bedankt voor je bezoek.'],
+  ['fr', 'Merci de votre visite.'],
+  ['es', 'Gracias por tu paciencia.'],
+];
 
-describe('rule texts, matched after normalisation (every rule)', () => {
-  it.each(SEND)('Send button in %s: %j', (_lang, word) => {
-    for (const rule of formRules) expect(isWord(rule.submitWords, word), rule.id).toBe(true);
-  });
-
-  it.each(YES)('pre-question yes in %s: %j', (_lang, word) => {
-    for (const rule of formRules) expect(isWord(rule.preQuestionYes ?? [], word), rule.id).toBe(true);
-  });
-
-  it.each(CONFIRMATION)('confirmation in %s', (_lang, text) => {
-    for (const rule of formRules) expect(says(rule.confirmationPhrases, text), rule.id).toBe(true);
-  });
-
-  it.each(ERROR)('error in %s: %j', (_lang, text) => {
-    for (const rule of formRules) expect(says(rule.errorPhrases, text), rule.id).toBe(true);
-  });
-
-  it('"No" and unrelated buttons are neither Send nor Yes', () => {
+describe('the Send control, in every language (every rule)', () => {
+  it.each(SEND)('%s: the user\'s Send is the control showing %j', (lang, word) => {
     for (const rule of formRules) {
-      for (const word of ['Nein', 'Nee', 'Non', 'No', 'Nie', 'Não', 'Abbrechen', 'Cancel', 'Zurück']) {
-        expect(isWord(rule.submitWords, word), word).toBe(false);
-        expect(isWord(rule.preQuestionYes ?? [], word), word).toBe(false);
-      }
+      const send = formWithSendControl(lang, word);
+      const form = detectObjectionForm(document, rule);
+      expect(form.state, rule.id).toBe('form');
+      if (form.state === 'form') expect(findSubmitButton(form), rule.id).toBe(send);
     }
   });
 
-  it('an error message is not taken for a confirmation', () => {
+  it.each(['Abbrechen', 'Cancel', 'Zurück', 'Nein', 'Send feedback', 'Senden Sie uns Feedback'])(
+    'a form whose only other control says %j has no Send the engine would count',
+    (word) => {
+      for (const rule of formRules) {
+        formWithSendControl('de', word);
+        const form = detectObjectionForm(document, rule);
+        if (form.state === 'form') expect(findSubmitButton(form), rule.id).toBeUndefined();
+        else expect.unreachable(`${rule.id}: the form was not recognised`);
+      }
+    },
+  );
+});
+
+describe('the pre-question, in every language (every rule)', () => {
+  it.each(YES)('%s: Autofill answers %j, never %j', (lang, yesWord, noWord) => {
     for (const rule of formRules) {
-      for (const [, text] of ERROR) expect(says(rule.confirmationPhrases, text), text).toBe(false);
+      const yes = preQuestion(lang, yesWord, noWord);
+      const found = detectObjectionForm(document, rule);
+      expect(found.state, rule.id).toBe('pre-question');
+      if (found.state === 'pre-question') expect(found.yes, rule.id).toBe(yes);
+    }
+  });
+
+  it.each([
+    ['de', 'Nein', 'Abbrechen'],
+    ['en', 'No', 'Cancel'],
+    ['fr', 'Non', 'Retour'],
+    ['en', 'Yes, tell me more about AI at Meta', 'Not now'],
+    ['de', 'Ja, ich möchte mehr erfahren', 'Später'],
+  ])('%s: a page offering only %j and %j is no pre-question', (lang, first, second) => {
+    for (const rule of formRules) {
+      preQuestion(lang, first, second);
+      expect(detectObjectionForm(document, rule).state, rule.id).toBe('none');
+    }
+  });
+});
+
+describe("Meta's answer after a Send, in every known language (every rule)", () => {
+  it.each(CONFIRMATION)('%s: a confirmation in place of the form → confirmed', (lang, text) => {
+    for (const rule of formRules) {
+      expect(answerTo(rule, `<div role="main"><h2>Meta</h2><p lang="${lang}">${text}</p></div>`), rule.id).toBe('confirmed');
+    }
+  });
+
+  it.each(NOT_A_CONFIRMATION)('%s: %j in place of the form is not a confirmation (Submitted stays)', (lang, text) => {
+    for (const rule of formRules) {
+      expect(answerTo(rule, `<div role="main"><p lang="${lang}">${text}</p></div>`), rule.id).toBe('form-gone');
+    }
+  });
+
+  it.each(ERROR)('%s: the error %j → failed', (_lang, text) => {
+    for (const rule of formRules) {
+      expect(answerTo(rule, `<div role="main"><p>${text}</p></div>`), rule.id).toBe('failed');
+    }
+  });
+
+  it('a confirmation phrase on the form itself (its help text, say) confirms nothing while the form is there', () => {
+    for (const rule of formRules) {
+      formWithSendControl('en', 'Send');
+      const alertsBefore = currentAlerts(document);
+      document.querySelector('h2')!.textContent = "You'll receive an email with the details.";
+      expect(judgeAnswer(document, rule, detectObjectionForm(document, rule), alertsBefore), rule.id).toBe('form-still-there');
     }
   });
 });

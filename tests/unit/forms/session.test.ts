@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormRule } from '@/src/forms/rules/schema';
 import { formRules } from '@/src/forms/rules/data';

@@ -62,6 +62,10 @@ const SAME_AS_ENGLISH: Partial<Record<string, readonly string[]>> = {
 /** English words no other language of ours writes as a word. */
 const ENGLISH_WORDS = /\b(the|your|you|with|from|this|please|could|would|should|been|which|submission|history)\b/i;
 
+/** Every form of every message of a language that English also has, in English's order. */
+const eachForm = (messages: Map<string, Message>) =>
+  [...en.keys()].flatMap((key) => Object.entries(messages.get(key)?.forms ?? {}).map(([form, text]) => ({ key, form, text })));
+
 const placeholders = (text: string) =>
   [...text.matchAll(/(?<!\$)\$(\d)/g)].map((m) => `$${m[1]}`).concat([...text.matchAll(/\{(\w+)\}/g)].map((m) => `{${m[1]}}`)).sort();
 
@@ -91,45 +95,53 @@ describe('locale files', () => {
         expect([...messages.keys()].sort()).toEqual([...en.keys()].sort());
       });
 
+      // Each check below lists every message that breaks it and expects that list to be empty: one assertion
+      // per language and check, and a failure names all the offending messages at once.
       it('has the same kind of message and plural forms as English', () => {
-        for (const [key, source] of en) {
+        const wrong = [...en].flatMap(([key, source]) => {
           const m = messages.get(key);
-          if (!m) continue;
-          expect(m.kind, key).toBe(source.kind);
-          expect(Object.keys(m.forms).sort(), key).toEqual(Object.keys(source.forms).sort());
-        }
+          if (!m) return [];
+          const problems = [];
+          if (m.kind !== source.kind) problems.push(`${key}: ${m.kind}, English is ${source.kind}`);
+          const forms = Object.keys(m.forms).sort().join();
+          if (forms !== Object.keys(source.forms).sort().join()) problems.push(`${key}: forms ${forms}, English has ${Object.keys(source.forms).sort().join()}`);
+          return problems;
+        });
+        expect(wrong).toEqual([]);
       });
 
       it('keeps every placeholder of every form, and no others', () => {
-        for (const [key, source] of en) {
-          for (const [form, text] of Object.entries(messages.get(key)?.forms ?? {})) {
-            expect(placeholders(text), `${key} ${form}`).toEqual(placeholders(source.forms[form] ?? ''));
-            expect(text, `${key} ${form}: a lone $ (write $$ for a dollar sign)`).not.toMatch(/(?<!\$)\$(?![\d$])/);
-          }
-        }
+        const wrong = eachForm(messages).flatMap(({ key, form, text }) => {
+          const problems = [];
+          const have = placeholders(text).join(' ');
+          const want = placeholders(en.get(key)?.forms[form] ?? '').join(' ');
+          if (have !== want) problems.push(`${key} ${form}: placeholders "${have}", English has "${want}"`);
+          if (/(?<!\$)\$(?![\d$])/.test(text)) problems.push(`${key} ${form}: a lone $ (write $$ for a dollar sign)`);
+          return problems;
+        });
+        expect(wrong).toEqual([]);
       });
 
       it('keeps the names Objector, Meta, Facebook and Instagram (inflected or not) where English has them', () => {
-        for (const [key, source] of en) {
-          for (const [form, text] of Object.entries(messages.get(key)?.forms ?? {})) {
-            for (const name of ['Objector', 'Meta', 'Facebook', 'Instagram']) {
-              // Inflected where the language inflects names: Metas, Metin, Meti, Metának, Objectoru, Facebooku…
-              const stem = name === 'Meta' ? /\bMet\p{L}/u : new RegExp(name);
-              if ((source.forms[form] ?? '').includes(name)) expect(text, `${key} ${form}`).toMatch(stem);
-            }
-          }
-        }
+        const wrong = eachForm(messages).flatMap(({ key, form, text }) =>
+          ['Objector', 'Meta', 'Facebook', 'Instagram']
+            // Inflected where the language inflects names: Metas, Metin, Meti, Metának, Objectoru, Facebooku…
+            .filter((name) => (en.get(key)?.forms[form] ?? '').includes(name) && !(name === 'Meta' ? /\bMet\p{L}/u : new RegExp(name)).test(text))
+            .map((name) => `${key} ${form}: no ${name} in "${text}"`),
+        );
+        expect(wrong).toEqual([]);
       });
 
       it('leaves no English behind', () => {
         const allowed = new Set([...SAME_EVERYWHERE, ...(SAME_AS_ENGLISH[code] ?? [])]);
-        for (const [key, source] of en) {
-          if (key === 'ui_language') continue;
-          for (const [form, text] of Object.entries(messages.get(key)?.forms ?? {})) {
-            if (text === source.forms[form]) expect(allowed.has(text), `${key} ${form} is the English "${text}"`).toBe(true);
-            expect(text.replace(/Objector|Meta|Facebook|Instagram/g, ''), `${key} ${form}`).not.toMatch(ENGLISH_WORDS);
-          }
-        }
+        const wrong = eachForm(messages).flatMap(({ key, form, text }) => {
+          if (key === 'ui_language') return [];
+          const problems = [];
+          if (text === en.get(key)?.forms[form] && !allowed.has(text)) problems.push(`${key} ${form} is the English "${text}"`);
+          if (ENGLISH_WORDS.test(text.replace(/Objector|Meta|Facebook|Instagram/g, ''))) problems.push(`${key} ${form}: English words in "${text}"`);
+          return problems;
+        });
+        expect(wrong).toEqual([]);
       });
 
       it('names the extension Objector, says which language it is, and fits the stores\' 132 characters', () => {
@@ -139,13 +151,14 @@ describe('locale files', () => {
       });
 
       it('writes an ellipsis where English does, with no stray whitespace', () => {
-        for (const [key, source] of en) {
-          for (const [form, text] of Object.entries(messages.get(key)?.forms ?? {})) {
-            expect(text, `${key} ${form}`).toBe(text.trim());
-            expect(text, `${key} ${form}`).not.toContain('...');
-            if ((source.forms[form] ?? '').endsWith('…')) expect(text, `${key} ${form}`).toMatch(/…$/);
-          }
-        }
+        const wrong = eachForm(messages).flatMap(({ key, form, text }) => {
+          const problems = [];
+          if (text !== text.trim()) problems.push(`${key} ${form}: whitespace around "${text}"`);
+          if (text.includes('...')) problems.push(`${key} ${form}: three dots for an ellipsis`);
+          if ((en.get(key)?.forms[form] ?? '').endsWith('…') && !text.endsWith('…')) problems.push(`${key} ${form}: no closing ellipsis`);
+          return problems;
+        });
+        expect(wrong).toEqual([]);
       });
     });
   }

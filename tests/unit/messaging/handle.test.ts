@@ -7,6 +7,7 @@ import { backgroundMessages, type SubmissionReport } from '@/src/messaging/proto
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
 import { loadCatalogue } from '@/src/reasons/catalogue';
+import { composeObjection } from '@/src/reasons/compose';
 import { loadHistory } from '@/src/history/persist';
 import { toExportFile } from '@/src/history/exchange';
 import { report } from '../history/helpers';
@@ -174,9 +175,11 @@ describe('compose', () => {
     await saveSettings({ reasonIds: ['memorisation', 'no-consent'], ownWords: 'Meine Worte.', email: 'me@example.org', country: 'AT' });
     const answer = await handleMessage({ type: 'compose', lang: 'de' }, TAB);
     expect(backgroundMessages.compose.answer.safeParse(answer).success).toBe(true);
-    const de = catalogue.de;
+    // The text is the composition of the saved choices for a German form (compose.test.ts tests composing).
+    const composed = composeObjection({ catalogue, reasonIds: ['memorisation', 'no-consent'], ownWords: 'Meine Worte.', formLang: 'de', userLang: undefined });
+    expect(composed.lang).toBe('de');
     expect(answer).toEqual({
-      text: [de.opening, de.reasons.memorisation!.text, de.reasons['no-consent']!.text, 'Meine Worte.', de.closing].join('\n\n'),
+      text: composed.text,
       lang: 'de',
       reasonIds: ['memorisation', 'no-consent'],
       email: 'me@example.org',
@@ -201,8 +204,8 @@ describe('compose', () => {
 
   it("respects the field's maxlength and says how many reasons were left out", async () => {
     await saveSettings({ reasonIds: ['no-consent', 'irreversible', 'old-posts'], ownWords: '', email: '', country: '' });
-    const en = catalogue.en;
-    const maxLength = [en.opening, en.reasons['old-posts']!.text, en.closing].join('\n\n').length;
+    // Room for exactly the first of the three reasons.
+    const maxLength = composeObjection({ catalogue, reasonIds: ['old-posts'], ownWords: '', formLang: 'en', userLang: undefined }).text.length;
     const answer = composeAnswer(await handleMessage({ type: 'compose', lang: 'en', maxLength }, TAB));
     expect(answer.text.length).toBeLessThanOrEqual(maxLength);
     expect(answer.reasonIds).toEqual(['old-posts']);

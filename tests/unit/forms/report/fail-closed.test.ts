@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { expect, it } from 'vitest';
 import { buildProblemReport, problemReportFile } from '../../../../src/forms/report';
 import { PAGES, PLANTED } from './pages';

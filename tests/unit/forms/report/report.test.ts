@@ -1,8 +1,10 @@
-// @vitest-environment jsdom
+// @vitest-environment node
 /*
- * jsdom, not happy-dom: DOMPurify reads `nodeName` through Node.prototype's getter (against clobbering), which
- * happy-dom leaves empty for elements, so DOMPurify removes everything there. jsdom follows the DOM standard,
- * as browsers do (DOMPurify's own suite runs on it). The fail-closed case below runs where DOMPurify cannot.
+ * Each page is its own jsdom (not happy-dom): DOMPurify reads `nodeName` through Node.prototype's getter
+ * (against clobbering), which happy-dom leaves empty for elements, so DOMPurify removes everything there. jsdom
+ * follows the DOM standard, as browsers do (DOMPurify's own suite runs on it). The report reads only the
+ * document it is given, so no global DOM is set up for this file. The fail-closed case (fail-closed.test.ts)
+ * runs where DOMPurify cannot.
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +14,25 @@ import { PAGES, PLANTED } from './pages';
 
 const knownFormIds = new Set(formUrls.map((rule) => rule.formId));
 
-function load(page: (typeof PAGES)[number]) {
-  const dom = new JSDOM(`<!doctype html><html lang="${page.lang}"><head><title>Margarethe Oyelaran | Facebook</title></head><body>${page.html}</body></html>`, {
-    url: page.url,
-  });
+/**
+ * One jsdom window for the whole file: a new one costs tens of milliseconds (more on a busy machine), writing
+ * a page into it one. Every case writes its whole page (URL, language, title, body) before reading it, and
+ * the report only reads (the "leaves the page as it was" cases prove it).
+ */
+const dom = new JSDOM('<!doctype html><html><head><title></title></head><body></body></html>', { url: 'https://www.facebook.com/' });
+
+function show(body: string, { url = 'https://www.facebook.com/', lang = null as string | null, title = '' } = {}): Document {
+  dom.reconfigure({ url });
   const doc = dom.window.document;
+  if (lang === null) doc.documentElement.removeAttribute('lang');
+  else doc.documentElement.setAttribute('lang', lang);
+  doc.title = title;
+  doc.body.innerHTML = body;
+  return doc;
+}
+
+function load(page: (typeof PAGES)[number]) {
+  const doc = show(page.html, { url: page.url, lang: page.lang, title: 'Margarethe Oyelaran | Facebook' });
   page.type(doc);
   return doc;
 }
@@ -106,16 +122,16 @@ describe('a problem report keeps the structure a maintainer needs', () => {
 
   it('stays small: repeated siblings shown once with a count', () => {
     const items = Array.from({ length: 60 }, (_, i) => `<li><div role="button" aria-label="Open">Open</div><span>post ${i}</span></li>`).join('');
-    const dom = new JSDOM(`<main><ul>${items}</ul></main>`);
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    const doc = show(`<main><ul>${items}</ul></main>`);
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(report.outline).toEqual(['main', '  div role=button aria-label=Open "Open" ×60']);
   });
 
   it('stays small: the outline is cut after 400 lines, and says so', () => {
     const letters = (i: number) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
     const distinct = Array.from({ length: 450 }, (_, i) => `<div role="r${letters(i)}"></div>`).join('');
-    const dom = new JSDOM(`<main>${distinct}</main>`);
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    const doc = show(`<main>${distinct}</main>`);
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(report.truncated).toBe(true);
     expect(report.outline).toHaveLength(401);
     expect(report.outline.at(-1)).toBe('… (outline cut here)');
@@ -123,8 +139,8 @@ describe('a problem report keeps the structure a maintainer needs', () => {
 
   it('lists a long select\'s first options and counts the rest', () => {
     const options = Array.from({ length: 40 }, (_, i) => `<option>Country ${i}</option>`).join('');
-    const dom = new JSDOM(`<form><select name="country">${options}</select><textarea></textarea></form>`);
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    const doc = show(`<form><select name="country">${options}</select><textarea></textarea></form>`);
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(report.outline.filter((l) => l.trim().startsWith('option'))).toHaveLength(12);
     expect(report.outline).toContain('    … 28 more options');
   });
@@ -148,23 +164,23 @@ describe('hostile markup', () => {
     ['a placeholder greeting the user', '<div contenteditable="true" aria-placeholder="What\'s on your mind, Margarethe?"></div>', 'Margarethe'],
     ['aria-valuetext with the chosen value', '<div role="slider" aria-valuetext="Margarethe"></div>', 'Margarethe'],
   ])('%s', (_name, html, secret) => {
-    const dom = new JSDOM(`<form><textarea></textarea><input type="email">${html}</form>`);
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    const doc = show(`<form><textarea></textarea><input type="email">${html}</form>`);
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(problemReportFile(report).text).not.toContain(secret);
   });
 
   it('never takes a comment form in a post for the region, nor its heading for the title', () => {
-    const dom = new JSDOM(`<main><h1>Help</h1><div role="article"><h2>Margarethe</h2><form><label>Comment as Margarethe</label>
+    const doc = show(`<main><h1>Help</h1><div role="article"><h2>Margarethe</h2><form><label>Comment as Margarethe</label>
       <textarea></textarea><textarea></textarea></form></div><form><input type="email"><input type="text"></form></main>`);
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(report.outline).toEqual(['form', '  input type=email', '  input type=text']);
     expect(report.headings).toEqual(['h1 "Help"']);
     expect(problemReportFile(report).text).not.toContain('Margarethe');
   });
 
   it('keeps a submit input\'s caption (it is the button text)', () => {
-    const dom = new JSDOM('<form><textarea></textarea><input type="email"><input type="submit" value="Verzenden"></form>');
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
+    const doc = show('<form><textarea></textarea><input type="email"><input type="submit" value="Verzenden"></form>');
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(report.outline).toContain('  input type=submit value=Verzenden');
   });
 
@@ -175,8 +191,8 @@ describe('hostile markup', () => {
     ['/oyelaran.77/about', '/*/about'],
     ['/help/contact/Field1234567', '/help/contact/Field#'],
   ])('path %s → %s', (path, expected) => {
-    const dom = new JSDOM('<main></main>');
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId: null, path, found: [], missing: [] });
+    const doc = show('<main></main>');
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path, found: [], missing: [] });
     expect(report.page.path).toBe(expected);
   });
 });
@@ -187,8 +203,8 @@ describe('the file', () => {
     [null, '2026-01-09T12:00:00', 'objector-problem-report-unknown-2026-01-09.json'],
     ['../../evil name', '2026-01-09T12:00:00', 'objector-problem-report-evil-name-2026-01-09.json'],
   ])('rule %s on %s is saved as %s', (ruleId, day, name) => {
-    const dom = new JSDOM('<main></main>');
-    const report = buildProblemReport(dom.window.document, { version: '0.1.0', ruleId, path: '/', found: [], missing: [] }, new Date(day));
+    const doc = show('<main></main>');
+    const report = buildProblemReport(doc, { version: '0.1.0', ruleId, path: '/', found: [], missing: [] }, new Date(day));
     const file = problemReportFile(report);
     expect(file.name).toBe(name);
     expect(JSON.parse(file.text)).toEqual(report);

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { REVOKE_AFTER_MS, saveProblemReport } from '../../../../src/forms/report';
 
