@@ -26,25 +26,30 @@ export function announcePage(win: Window, send: SendToBackground): void {
   if (isFormHost(win.location.href, formUrls)) send({ type: PAGE_OPENED }).catch(() => undefined);
 }
 
+/** A form page whose engine could not be loaded asks again this many times, the first after LOAD_RETRY_MS. */
+export const LOAD_RETRIES = 5;
+export const LOAD_RETRY_MS = 250;
+
 /** Starts watching; returns a function that stops the loader (used by the unit tests). */
 export function startLoader(win: Window, send: SendToBackground): () => void {
   // developers.facebook.com, business.facebook.com and the like get nothing: no listener, no watcher.
   if (!isFormHost(win.location.href, formUrls)) return () => undefined;
   let requested = false;
+  let failures = 0;
   let stopWatching = () => {};
   const check = (href: string) => {
     if (requested || !matchFormRule(href, formUrls)) return;
     requested = true;
-    send({ type: LOAD_ENGINE }).then(
-      (answer) => {
-        if ((answer as { ok?: unknown } | undefined)?.ok === true) stopWatching();
-        // Refused or failed (a worker being updated, say): the next form URL asks again.
-        else requested = false;
-      },
-      () => {
-        requested = false;
-      },
-    );
+    const failed = () => {
+      requested = false;
+      // Refused or lost (a worker stopped or updated while it was asked, say): this form asks again after a
+      // growing pause, a few times; the next form URL asks again anyway.
+      if (++failures <= LOAD_RETRIES) win.setTimeout(() => check(win.location.href), LOAD_RETRY_MS * 2 ** (failures - 1));
+    };
+    send({ type: LOAD_ENGINE }).then((answer) => {
+      if ((answer as { ok?: unknown } | undefined)?.ok === true) stopWatching();
+      else failed();
+    }, failed);
   };
   stopWatching = watchUrl(win, check);
   check(win.location.href);

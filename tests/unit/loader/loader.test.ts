@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { announcePage, startLoader, LOAD_ENGINE, PAGE_OPENED } from '@/src/loader/loader';
+import { announcePage, startLoader, LOAD_ENGINE, LOAD_RETRIES, LOAD_RETRY_MS, PAGE_OPENED } from '@/src/loader/loader';
 import { injectEngine, ENGINE_FILE, type InjectionTarget } from '@/src/loader/inject';
 
 const FEED = 'https://www.facebook.com/';
@@ -9,6 +9,8 @@ const FORM = 'https://www.facebook.com/help/contact/712876720715583';
 function fakeWindow(href: string) {
   const events = new EventTarget();
   const navigation = new EventTarget();
+  /** The window's timers, run by the test (`runTimers`): no time passes. */
+  const timers: Array<{ run: () => void; ms: number }> = [];
   const win = {
     location: { href },
     navigation,
@@ -16,12 +18,15 @@ function fakeWindow(href: string) {
     removeEventListener: events.removeEventListener.bind(events),
     setInterval: () => 1,
     clearInterval: () => undefined,
+    setTimeout: (run: () => void, ms: number) => timers.push({ run, ms }),
   };
   const go = (to: string) => {
     win.location.href = to;
     navigation.dispatchEvent(new Event('currententrychange'));
   };
-  return { win: win as unknown as Window, go };
+  /** Runs the timers set so far; returns their delays. */
+  const runTimers = () => timers.splice(0).map(({ run, ms }) => (run(), ms));
+  return { win: win as unknown as Window, go, runTimers };
 }
 
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => Promise.resolve());
@@ -90,6 +95,43 @@ describe('loader', () => {
     go(FORM);
     await settle();
     expect(send).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('loader: a request the worker lost', () => {
+  it('is sent again on the same form page, after growing pauses, a bounded number of times', async () => {
+    const send = vi.fn<() => Promise<unknown>>().mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const { win, runTimers } = fakeWindow(FORM);
+    startLoader(win, send);
+    const pauses: number[] = [];
+    for (let i = 0; i < LOAD_RETRIES + 2; i++) {
+      await settle();
+      pauses.push(...runTimers());
+    }
+    expect(send).toHaveBeenCalledTimes(1 + LOAD_RETRIES);
+    expect(pauses).toEqual(Array.from({ length: LOAD_RETRIES }, (_, i) => LOAD_RETRY_MS * 2 ** i));
+  });
+
+  it('loads the engine once the restarted worker answers, and asks no more', async () => {
+    const send = vi.fn<() => Promise<unknown>>().mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('message port closed')).mockResolvedValue({ ok: true });
+    const { win, runTimers } = fakeWindow(FORM);
+    startLoader(win, send);
+    for (let i = 0; i < 4; i++) {
+      await settle();
+      runTimers();
+    }
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
+  it('a retry after the page left the form asks nothing', async () => {
+    const send = vi.fn<() => Promise<unknown>>().mockRejectedValueOnce(new Error('lost')).mockResolvedValue({ ok: true });
+    const { win, go, runTimers } = fakeWindow(FORM);
+    startLoader(win, send);
+    await settle();
+    go(FEED);
+    runTimers();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });
 
