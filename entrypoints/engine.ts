@@ -6,11 +6,12 @@ import { systemClock } from '@/src/forms/clock';
 import { watchUrl } from '@/src/forms/watch';
 import { buildProblemReport, problemReportFile, saveProblemReport } from '@/src/forms/report';
 import { controlPresenter } from '@/src/ui/control-presenter';
-import { isFormHost } from '@/src/forms/match';
+import { isFormHost, matchFormRule } from '@/src/forms/match';
 import { contentTexts } from '@/src/ui/content-texts';
 import { askBackground } from '@/src/messaging/send';
 import { handleTabMessage } from '@/src/messaging/receive';
 import { claimEngine } from '@/src/loader/engine-guard';
+import { watchExtensionLife, type ExtensionRuntime } from '@/src/loader/orphan';
 
 // Wiring only: the engine is FormSession (src/forms: page watcher, form finder, filler, submission
 // tracker); the in-page control is UI code (src/ui/control-presenter.ts) handed to it here. Not a content
@@ -24,6 +25,7 @@ export default defineUnlistedScript(() => {
   // Injected twice into one frame (two requests racing), the second copy does nothing.
   if (!claimEngine(globalThis)) return;
   const texts = contentTexts();
+  const present = controlPresenter(texts);
   const session = new FormSession(document, formUrls, {
     rule: (id) => askBackground('rule', { id }),
     compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
@@ -31,7 +33,9 @@ export default defineUnlistedScript(() => {
     status: async (id, status, at) => (await askBackground('status', { id, status, at })).status,
     pending: async (formId) => (await askBackground('pending', { formId })).id,
     accountStatus: (platform) => askBackground('account-status', { platform }),
-    present: controlPresenter(texts),
+    // Using the control of an engine whose extension is gone removes it instead (see `life` below).
+    present: (doc, actions) =>
+      present(doc, { autofill: () => life.alive() && actions.autofill(), saveReport: () => life.alive() && actions.saveReport() }),
     saveProblemReport: (context) => {
       const report = buildProblemReport(document, { version: browser.runtime.getManifest().version, ...context });
       saveProblemReport(document, problemReportFile(report));
@@ -41,10 +45,28 @@ export default defineUnlistedScript(() => {
     // Browsers without the User Activation API (none that Objector supports) rely on isTrusted alone.
     userActive: () => navigator.userActivation?.isActive ?? true,
   });
-  watchUrl(window, (href) => session.onUrl(href));
-  session.onUrl(location.href);
-
-  browser.runtime.onMessage.addListener((raw: unknown) =>
-    handleTabMessage(raw, { probe: () => session.probe(), autofill: () => session.autofill() }),
+  const onMessage = (raw: unknown) =>
+    life.alive() ? handleTabMessage(raw, { probe: () => session.probe(), autofill: () => session.autofill() }) : undefined;
+  const onUrl = (href: string) => {
+    if (!life.alive()) return;
+    life.watchWhile(matchFormRule(href, formUrls) !== undefined);
+    session.onUrl(href);
+  };
+  const stopWatchingUrl = watchUrl(window, onUrl);
+  // Objector reloaded, updated, disabled or removed: this engine is left in the page, cut off. It takes its
+  // control off the page and stops watching (src/loader/orphan.ts).
+  const life = watchExtensionLife(
+    () => (globalThis as { chrome?: { runtime?: ExtensionRuntime } }).chrome?.runtime ?? browser.runtime,
+    () => {
+      stopWatchingUrl();
+      session.stop();
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // The API of an orphaned script may be gone: its listener can no longer be called anyway.
+      }
+    },
   );
+  onUrl(location.href);
+  if (life.alive()) browser.runtime.onMessage.addListener(onMessage);
 });

@@ -25,7 +25,6 @@ const listOf = (words) => new RegExp(`${literal(words)}\\s*[|,]\\s*${literal(wor
  * not fail the check, the check only says when one is gone (then delete its line here). Never add to it.
  */
 const KNOWN_SLEEPS = new Map([
-  ['bench/bench.spec.ts', 1], // perf: the feed visit
   ['tests/unit/ui/history/setup.ts', 2], // history: `settle()` and its own `waitFor`
 ]);
 

@@ -1,14 +1,19 @@
 /*
  * The page watcher: URL changes (including in-app navigation) and, only while an objection URL is open,
- * DOM changes. On any other page it costs one listener and a slow poll.
+ * DOM changes. On any other page it costs one event listener (a timer only in browsers without the
+ * Navigation API).
  */
 
+/** What `watchUrl` needs of `window`. */
+export type UrlWindow = Pick<Window, 'location' | 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>;
+
 /**
- * Calls `onChange` when the page's URL changes, including in-app navigation (history.pushState) that
- * loads no page. Uses the Navigation API where the browser has it (immediate, no polling); elsewhere a
- * slow poll of `location.href`, which is all a non-form page costs.
+ * Calls `onChange` when the page's URL changes, including in-app navigation (history.pushState) that loads
+ * no page. Where the browser has the Navigation API, its `currententrychange` event alone: it fires for
+ * every same-document navigation (pushState, replaceState, back/forward, fragment), so nothing runs while
+ * the URL stays the same. Elsewhere `popstate`/`hashchange` and a slow poll of `location.href`.
  */
-export function watchUrl(win: Window, onChange: (href: string) => void, pollMs = 250): () => void {
+export function watchUrl(win: UrlWindow, onChange: (href: string) => void, pollMs = 250): () => void {
   let last = win.location.href;
   const check = () => {
     const href = win.location.href;
@@ -16,14 +21,15 @@ export function watchUrl(win: Window, onChange: (href: string) => void, pollMs =
     last = href;
     onChange(href);
   };
-  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('currententrychange', check);
+  const navigation = (win as UrlWindow & { navigation?: EventTarget }).navigation;
+  if (navigation) {
+    navigation.addEventListener('currententrychange', check);
+    return () => navigation.removeEventListener('currententrychange', check);
+  }
   win.addEventListener('popstate', check);
   win.addEventListener('hashchange', check);
-  // The poll is the fallback for browsers without the Navigation API, and a safety net where it exists.
-  const timer = win.setInterval(check, navigation ? pollMs * 4 : pollMs);
+  const timer = win.setInterval(check, pollMs);
   return () => {
-    navigation?.removeEventListener('currententrychange', check);
     win.removeEventListener('popstate', check);
     win.removeEventListener('hashchange', check);
     win.clearInterval(timer);

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { readHistory, toStored, type ReadResult } from './store';
 import { HistoryProblem, storageProblem } from './errors';
@@ -9,11 +10,80 @@ import { enqueueWrite } from '../storage/queue';
  * answered, one at a time (the one write queue of storage/queue.ts): a service worker stopped between two
  * messages loses nothing, and several tabs reporting at once cannot overwrite each other's entries.
  * Only the background writes; pages read.
+ *
+ * Every record is validated once, where it enters: the background checks the whole stored history when it
+ * first reads it (at start, see storage/repair.ts) and every record it adds or changes (message schemas,
+ * `recordSubmission`, the import check). Between writes it keeps the document it validated and stored in
+ * memory, so that a change costs the change and one write, not a fresh check of thousands of records. That
+ * copy is dropped whenever someone else wrote the history (a change event without the stamp of one of its own
+ * writes), when a change or its write failed, and when it cannot tell (its change listener is gone). After a
+ * foreign write it checks the store again at once; otherwise the next read does, and sets aside what does not pass. Pages trust what the background stored and
+ * check only the document's version and shape (`readStoredHistory`).
  */
 
 export const historyItem = storage.defineItem<unknown>('local:history', { fallback: null });
 /** Records that failed validation; kept so that they can be reported and recovered by hand. */
 export const setAsideItem = storage.defineItem<unknown>('local:history-set-aside', { fallback: [] });
+/** A new random stamp with each of the background's writes, stored in the same `set` as the history. */
+export const writeStampItem = storage.defineItem<unknown>('local:history-write', { fallback: null });
+const HISTORY_KEY = 'history';
+const STAMP_KEY = 'history-write';
+
+/** The history as the background last validated and stored it; null when it has to be read and checked again. */
+let trusted: HistoryDoc | null = null;
+/** Stamps of the background's own writes whose change event has not arrived yet (a few at most). */
+const ownStamps = new Set<string>();
+/** Counts every write and every foreign change: a read is trusted only if none happened while it ran. */
+let generation = 0;
+
+function onLocalChanged(changes: Record<string, { newValue?: unknown }>): void {
+  if (!(HISTORY_KEY in changes)) return;
+  const stamp = changes[STAMP_KEY]?.newValue;
+  if (typeof stamp === 'string' && ownStamps.delete(stamp)) return;
+  forgetTrusted();
+  // Someone else wrote the history: check it at once (setting aside what does not pass), so that pages,
+  // which trust the store, soon show it repaired, and the next change finds a checked copy.
+  void repairHistory().catch(() => undefined);
+}
+
+function forgetTrusted(): void {
+  trusted = null;
+  generation++;
+}
+
+/** Whether the copy in memory can be trusted: only while the listener that would drop it is in place. */
+function trustedHistory(): HistoryDoc | null {
+  if (trusted && browser.storage.local.onChanged.hasListener(onLocalChanged)) return trusted;
+  trusted = null;
+  return null;
+}
+
+function watchForeignWrites(): void {
+  if (!browser.storage.local.onChanged.hasListener(onLocalChanged)) browser.storage.local.onChanged.addListener(onLocalChanged);
+}
+
+/** Keeps `doc` as the trusted copy when nothing was written since `since` (its read or write began). */
+function trust(doc: HistoryDoc, since: number): void {
+  if (generation === since && browser.storage.local.onChanged.hasListener(onLocalChanged)) trusted = doc;
+}
+
+/** Stores `doc` with a fresh stamp and keeps it as the trusted copy. */
+async function store(doc: HistoryDoc): Promise<void> {
+  watchForeignWrites();
+  const stamp = crypto.randomUUID();
+  ownStamps.add(stamp);
+  // A stamp whose event never came (a failed write) must not be remembered for ever.
+  if (ownStamps.size > 32) ownStamps.delete(ownStamps.values().next().value!);
+  const since = ++generation;
+  try {
+    await write(() => storage.setItems([{ item: historyItem, value: toStored(doc) }, { item: writeStampItem, value: stamp }]));
+  } catch (error) {
+    ownStamps.delete(stamp);
+    forgetTrusted();
+    throw error;
+  }
+  trust(doc, since);
+}
 
 /** The set-aside records as a list, whatever is stored: a value of another shape is itself a record. */
 export function setAsideList(raw: unknown): unknown[] {
@@ -21,9 +91,21 @@ export function setAsideList(raw: unknown): unknown[] {
   return Array.isArray(raw) ? raw : [raw];
 }
 
-/** Reads the history without writing anything (records that fail validation are left for the next write). */
-export async function loadHistory(): Promise<ReadResult> {
-  return readHistory(await historyItem.getValue());
+/**
+ * The background's read of the history, without writing anything (records that fail validation are left
+ * for the next write). Runs in the write queue, so that it never sees a change half made; answers from the
+ * trusted copy when there is one. The document returned is the background's own: read it, never change it.
+ */
+export function loadHistory(): Promise<ReadResult> {
+  return enqueueWrite(async () => {
+    const doc = trustedHistory();
+    if (doc) return { doc, setAside: [], stale: false, newerVersion: null };
+    watchForeignWrites();
+    const since = generation;
+    const result = readHistory(await historyItem.getValue());
+    if (!result.stale && result.newerVersion === null) trust(result.doc, since);
+    return result;
+  });
 }
 
 /**
@@ -33,22 +115,33 @@ export async function loadHistory(): Promise<ReadResult> {
  */
 export function changeHistory<T>(change: (doc: HistoryDoc) => T): Promise<T> {
   return enqueueWrite(async () => {
-    const doc = await readForWrite();
-    const result = change(doc);
-    await write(() => historyItem.setValue(toStored(doc)));
+    const doc = trustedHistory() ?? (await readForWrite());
+    let result: T;
+    try {
+      result = change(doc);
+    } catch (error) {
+      // The change may have been half made on the trusted copy: read the stored history again next time.
+      forgetTrusted();
+      throw error;
+    }
+    await store(doc);
     return result;
   });
 }
 
 /**
  * Brings the stored history to the current version and sets damaged records aside, through the write
- * queue. Run by the background when it starts; changes nothing when the store is already current.
+ * queue. Run by the background when it starts; changes nothing when the store is already current, and
+ * keeps the checked history as the trusted copy.
  */
 export function repairHistory(): Promise<void> {
   return enqueueWrite(async () => {
-    if (!readHistory(await historyItem.getValue()).stale) return;
-    const doc = await readForWrite();
-    await write(() => historyItem.setValue(toStored(doc)));
+    watchForeignWrites();
+    const since = generation;
+    const result = readHistory(await historyItem.getValue());
+    if (result.newerVersion !== null) return;
+    if (!result.stale) return trust(result.doc, since);
+    await store(await readForWrite());
   });
 }
 

@@ -1,5 +1,5 @@
 import type { SubmissionReport } from '../messaging/protocol';
-import { buildAccountKey, parseAccountKey } from './account-key';
+import { buildAccountKey, isAccountKey, parseAccountKey } from './account-key';
 import { migrate } from '../storage/migrations';
 import { DATA_VERSION } from '../storage/version';
 import {
@@ -67,6 +67,36 @@ export function readHistory(raw: unknown): ReadResult {
   }
   for (const entry of doc.entries) ensureAccount(doc, entry.accountKey);
   return { doc, setAside, stale: migrated.from !== DATA_VERSION || setAside.length > 0, newerVersion: null };
+}
+
+/**
+ * The stored history as pages read it. Only the background writes the history, and it validated every
+ * record before storing it (and checks the whole store when it starts and after anyone else wrote it), so a
+ * page checks no record against the schema again: only the document's version and shape, and that each
+ * record is an object under a valid account key (the keys are lookup keys). A document that fails these
+ * cheap checks (an older version not yet migrated, a record of the wrong kind) gets the full check of
+ * `readHistory`, which sets aside what does not pass. Never throws.
+ */
+export function readStoredHistory(raw: unknown): ReadResult {
+  if (!isCurrentShape(raw)) return readHistory(raw);
+  const doc = emptyHistory();
+  for (const account of raw.accounts) {
+    if (!isObject(account) || !isAccountKey(account.key) || doc.accounts.has(account.key)) return readHistory(raw);
+    doc.accounts.set(account.key, account as Account);
+  }
+  for (const entry of raw.entries) {
+    if (!isObject(entry) || !isAccountKey(entry.accountKey) || !doc.accounts.has(entry.accountKey)) return readHistory(raw);
+  }
+  doc.entries = raw.entries as Entry[];
+  return { doc, setAside: [], stale: false, newerVersion: null };
+}
+
+function isCurrentShape(raw: unknown): raw is { version: number; accounts: unknown[]; entries: unknown[] } {
+  return isObject(raw) && raw.version === DATA_VERSION && Array.isArray(raw.accounts) && Array.isArray(raw.entries);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Records a submission; a second report of the same submission changes nothing. */

@@ -49,6 +49,7 @@ export const backgroundAnswers = {
   'history:email-received': okAnswerSchema,
   'history:delete-entry': okAnswerSchema,
   'history:delete-account': okAnswerSchema,
+  'history:import-preview': importAnswerSchema,
   'history:import': importAnswerSchema,
   'load-engine': okAnswerSchema,
   'page-opened': z.object({ ok: z.literal(true), reminded: z.boolean() }),

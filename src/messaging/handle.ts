@@ -9,7 +9,7 @@ import {
 import type { ErrorAnswer } from './answers';
 import { messageType } from './receive';
 import { loadSettings } from '../settings/settings';
-import { loadCatalogue } from '../reasons/catalogue';
+import { loadCatalogue } from '../reasons/catalogue-all';
 import { composeObjection } from '../reasons/compose';
 import { identifyAccount } from '../accounts/identify';
 import { buildAccountKey } from '../history/account-key';
@@ -26,7 +26,8 @@ import {
   updateStatus,
 } from '../history/store';
 import { changeHistory, clearPending, loadHistory, setPending, takePending } from '../history/persist';
-import { mergeImport, parseImport } from '../history/exchange';
+import { mergeImport, parseImport, previewImport } from '../history/exchange';
+import type { ExportFile } from '../history/schema';
 import { formRules } from '../forms/rules/data';
 import { formRulesSchema, type FormRule } from '../forms/rules/schema';
 
@@ -67,6 +68,22 @@ function formTab(sender: KnownSender): FormTab {
 }
 
 const OK = { ok: true } as const;
+
+/**
+ * The import file last checked (for its preview), kept until it is added or another file is checked: the
+ * user's "Add to history" sends the same text, which is then not parsed and validated a second time. Any
+ * other text is checked in full.
+ */
+let checkedImport: { text: string; file: ExportFile } | null = null;
+
+function checkImport(text: string): ExportFile {
+  if (checkedImport?.text === text) return checkedImport.file;
+  checkedImport = null;
+  const parsed = parseImport(text);
+  if (!parsed.ok) throw new Refusal(parsed.problem);
+  checkedImport = { text, file: parsed.file };
+  return parsed.file;
+}
 
 const handlers: BackgroundHandlers = {
   'load-engine': async (_request, sender, raw) => {
@@ -154,10 +171,12 @@ const handlers: BackgroundHandlers = {
     await changeHistory((doc) => deleteAccount(doc, accountKey));
     return OK;
   },
+  'history:import-preview': async ({ file }) => previewImport((await loadHistory()).doc, checkImport(file)),
   'history:import': async ({ file }) => {
-    const parsed = parseImport(file);
-    if (!parsed.ok) throw new Refusal(parsed.problem);
-    return changeHistory((doc) => mergeImport(doc, parsed.file));
+    const checked = checkImport(file);
+    const summary = await changeHistory((doc) => mergeImport(doc, checked));
+    checkedImport = null;
+    return summary;
   },
   'page-opened': async (_request, sender) => {
     const tab = formTab(sender);

@@ -62,7 +62,12 @@ export const backgroundMessages = {
   'history:email-received': { request: z.object({ entryId, date: z.nullable(daySchema) }), answer: backgroundAnswers['history:email-received'] },
   'history:delete-entry': { request: z.object({ entryId }), answer: backgroundAnswers['history:delete-entry'] },
   'history:delete-account': { request: z.object({ accountKey: shortText }), answer: backgroundAnswers['history:delete-account'] },
-  /** The file is validated again by the background with the full schema. */
+  /**
+   * The import preview: the background checks the file completely (the page does not) and says what adding
+   * it would change. It keeps the checked file, so that adding the same text does not check it again.
+   */
+  'history:import-preview': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import-preview'] },
+  /** Adds the file's records that the history lacks; a file not checked by a preview is checked here. */
   'history:import': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import'] },
   /**
    * The loader (the only content script) saw an objection form's URL: inject the engine into its frame. Sent

@@ -28,27 +28,40 @@ export const languageCatalogueSchema = z.object({
 export type LanguageCatalogue = z.infer<typeof languageCatalogueSchema>;
 export type Catalogue = Record<FormLanguage, LanguageCatalogue>;
 
-let cached: Catalogue | undefined;
-
-/** The validated catalogue of every language. Throws on a broken catalogue file (caught by the unit tests). */
-export function loadCatalogue(): Catalogue {
-  if (cached) return cached;
-  const out: Partial<Catalogue> = {};
-  // Vite bundles every file at build time wherever this stands; inside the function, the composition also
-  // runs where there is no Vite (the end-to-end tests compose their expected objection with it).
-  const files = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { eager: true, import: 'default' });
-  for (const [path, data] of Object.entries(files)) {
-    const lang = path.match(/([a-z]+)\.json$/)?.[1];
-    if (!lang || !(FORM_LANGUAGES as readonly string[]).includes(lang)) continue;
-    out[lang as FormLanguage] = languageCatalogueSchema.parse(data);
-  }
-  cached = out as Catalogue;
-  return cached;
-}
-
 /** Maps a page or browser language tag to a catalogue language ("nb-NO" → "nb", "no" → "nb"), or undefined. */
 export function toFormLanguage(tag: string | undefined): FormLanguage | undefined {
   const primary = (tag ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
   const aliased = primary === 'no' || primary === 'nn' ? 'nb' : primary;
   return (FORM_LANGUAGES as readonly string[]).includes(aliased) ? (aliased as FormLanguage) : undefined;
+}
+
+const loading = new Map<FormLanguage, Promise<LanguageCatalogue>>();
+
+/**
+ * The validated catalogues of `langs`, each loaded once, on demand (the popup's first screen needs one or
+ * two of the 26). A language whose file is missing or broken is left out; English is always asked for by
+ * the popup, as the fallback of every composition.
+ */
+export async function loadLanguages(langs: readonly FormLanguage[]): Promise<Partial<Catalogue>> {
+  const out: Partial<Catalogue> = {};
+  await Promise.all(
+    [...new Set(langs)].map(async (lang) => {
+      let pending = loading.get(lang);
+      if (!pending) {
+        // Inside the function (as in catalogue-all.ts): this module also runs where there is no Vite.
+        const lazyFiles = import.meta.glob<LanguageCatalogue>('./catalogue/*.json', { import: 'default' });
+        const load = lazyFiles[`./catalogue/${lang}.json`];
+        if (!load) return;
+        pending = load().then((data) => languageCatalogueSchema.parse(data));
+        loading.set(lang, pending);
+        pending.catch(() => loading.delete(lang));
+      }
+      try {
+        out[lang] = await pending;
+      } catch {
+        // Left out: the composition falls back to another language.
+      }
+    }),
+  );
+  return out;
 }

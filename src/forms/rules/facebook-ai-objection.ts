@@ -1,16 +1,9 @@
 import type { FormRule } from './schema';
-import type { FormUrlRule } from './urls';
-import { FACEBOOK_HOSTS } from './hosts';
+import { formUrl, type FormUrlRule } from './urls';
 import { countryField, emailField, objectionTexts, reasonField } from './words';
 
 /** Facebook: "Object to Your Information Being Used for AI at Meta" (2024–2025, also on locale hosts). */
-export const url: FormUrlRule = {
-  id: 'facebook-ai-objection',
-  platform: 'facebook',
-  formId: '712876720715583',
-  hosts: FACEBOOK_HOSTS,
-  paths: ['^/help/contact/712876720715583/?$'],
-};
+export const url: FormUrlRule = formUrl('facebook-ai-objection');
 
 export const rule: FormRule = {
   format: 1,

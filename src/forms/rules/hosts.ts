@@ -11,10 +11,8 @@ export const INSTAGRAM_HOSTS = '^(?:www|help)\\.instagram\\.com$';
 
 export type FormPlatform = Platform;
 
-const HOSTS: ReadonlyArray<[FormPlatform, RegExp]> = [
-  ['facebook', new RegExp(FACEBOOK_HOSTS)],
-  ['instagram', new RegExp(INSTAGRAM_HOSTS)],
-];
+// Compiled on first use, not when the module loads: the loader imports this module for the two strings only.
+let hosts: ReadonlyArray<[FormPlatform, RegExp]> | undefined;
 
 /** The platform whose form may be on `url`, or null for any other address (also any http:// address). */
 export function formPlatformOf(url: string | undefined): FormPlatform | null {
@@ -26,6 +24,10 @@ export function formPlatformOf(url: string | undefined): FormPlatform | null {
     return null;
   }
   if (parsed.protocol !== 'https:' || parsed.port !== '' || parsed.username || parsed.password) return null;
-  for (const [platform, host] of HOSTS) if (host.test(parsed.hostname)) return platform;
+  hosts ??= [
+    ['facebook', new RegExp(FACEBOOK_HOSTS)],
+    ['instagram', new RegExp(INSTAGRAM_HOSTS)],
+  ];
+  for (const [platform, host] of hosts) if (host.test(parsed.hostname)) return platform;
   return null;
 }

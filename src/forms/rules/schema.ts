@@ -109,6 +109,8 @@ function buildCheckedRulesSchema() {
       (rules) => rules.every((r) => isValidRegExp(r.hosts) && r.paths.every((p) => isValidRegExp(p))),
       'every host and path pattern must be a valid regular expression',
     ),
+    // The loader tests a path pattern only when the form's id is in the URL (src/loader/loader.ts).
+    z.refine((rules) => rules.every((r) => r.paths.every((p) => p.includes(r.formId))), 'every path pattern contains its form id'),
   );
 }
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { csvDelimiterFor, parseImport, previewImport, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
+import { csvDelimiterFor, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
 import type { HistoryDoc } from '@/src/history/schema';
-import { sendImport } from './actions';
+import { previewImportFile, sendImport } from './actions';
 import { MAX_IMPORT_CHARS } from '@/src/messaging/protocol';
 import { downloadText } from './download';
 import { exportFileName } from './format';
-import { failureText, problemText } from './texts';
+import { failureText } from './texts';
 import { uiLocale } from '../locale';
 
 export interface Notify {
@@ -59,12 +59,15 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
         notify.error(i18n.t('history_import_tooLarge'));
         return;
       }
-      const parsed = parseImport(text);
-      if (!parsed.ok) {
-        notify.error(problemText(parsed.problem));
+      let summary: MergeSummary;
+      try {
+        // The background checks the file completely, once, and compares it with the history it stores.
+        summary = await previewImportFile(text);
+      } catch (e) {
+        notify.error(failureText(e));
         return;
       }
-      setPending({ fileName: file.name, text, summary: previewImport(doc, parsed.file) });
+      setPending({ fileName: file.name, text, summary });
     } catch (e) {
       notify.error(i18n.t('history_import_unreadable', [e instanceof Error ? e.message : String(e)]));
     } finally {

@@ -14,6 +14,11 @@ export async function sendChange({ type, ...payload }: ChangeMessage): Promise<v
   await askBackground(type, payload);
 }
 
+/** The background checks the file and says what adding it would change (the page checks no record itself). */
+export function previewImportFile(fileText: string): Promise<ImportAnswer> {
+  return askBackground('history:import-preview', { file: fileText });
+}
+
 export function sendImport(fileText: string): Promise<ImportAnswer> {
   return askBackground('history:import', { file: fileText });
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { historyItem, setAsideItem, setAsideList } from '@/src/history/persist';
-import { readHistory } from '@/src/history/store';
+import { readStoredHistory } from '@/src/history/store';
 import { emptyHistory, type HistoryDoc } from '@/src/history/schema';
 
 export interface HistoryView {
@@ -19,7 +19,9 @@ const EMPTY: HistoryView = { loading: true, doc: emptyHistory(), damaged: [], lo
 
 /**
  * The stored history, read-only, kept current with storage. The page never writes storage (not even
- * through `loadHistory`, which moves damaged records): every change is a message to the background.
+ * through `loadHistory`, which moves damaged records): every change is a message to the background. The
+ * background validated every record it stored, so the page checks only the document's shape
+ * (`readStoredHistory`): a change of thousands of entries costs no second validation here.
  */
 export function useHistory(): HistoryView {
   const [view, setView] = useState<HistoryView>(EMPTY);
@@ -33,7 +35,7 @@ export function useHistory(): HistoryView {
     let asideChanged = false;
     const show = () => {
       if (!alive) return;
-      const { doc, setAside } = readHistory(raw);
+      const { doc, setAside } = readStoredHistory(raw);
       setView({ loading: false, doc, damaged: [...aside, ...setAside], loadError: null });
     };
     const unwatchHistory = historyItem.watch((value) => {

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { loadCatalogue, toFormLanguage, type FormLanguage } from '../../reasons/catalogue';
+import { loadLanguages, toFormLanguage, type Catalogue, type FormLanguage } from '../../reasons/catalogue';
 import { composeObjection } from '../../reasons/compose';
 import { accountLines, choiceSummary, profileSummary } from './lines';
 import { TabPanel } from './TabPanel';
@@ -9,6 +9,7 @@ import { displayNames, languageOptions, Profile, ReasonsAndText } from './Choice
 import { useAccounts } from './use-accounts';
 import { uiLocale } from '../locale';
 import { useSettings } from './use-settings';
+import { Shell } from './Shell';
 
 const uiLang = uiLocale();
 
@@ -19,12 +20,30 @@ const uiLang = uiLocale();
 export function App() {
   const { settings, recovered, saveState, update } = useSettings();
   const accounts = useAccounts();
-  const catalogue = useMemo(() => loadCatalogue(), []);
   const languages = useMemo(() => languageOptions(uiLang), []);
   const textLang: FormLanguage = toFormLanguage(uiLang) ?? 'en';
   const [previewLang, setPreviewLang] = useState<FormLanguage>(textLang);
+  // Only the languages on screen (the UI's, the preview's, English as every text's fallback), each loaded
+  // once: not the 26 on every opening.
+  const [catalogue, setCatalogue] = useState<Partial<Catalogue>>({});
+  useEffect(() => {
+    let current = true;
+    void loadLanguages([textLang, previewLang, 'en']).then((loaded) => {
+      if (current) setCatalogue((known) => ({ ...known, ...loaded }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [textLang, previewLang]);
+  const lines = accounts && settings ? accountLines(accounts.doc, accounts.loggedIn, settings.reminder) : null;
+  const ready = settings !== null && catalogue.en !== undefined;
+  useEffect(() => {
+    // For `npm run bench`: when the first screen has its content (the tab's own state may follow).
+    if (ready && lines) performance.mark('objector:first-screen');
+  }, [ready, lines !== null]);
 
-  if (!settings) return <p class="loading">{i18n.t('popup_loading')}</p>;
+  if (!settings || !catalogue.en) return <Shell />;
+  const shown = { ...catalogue, en: catalogue.en };
 
   const preview = composeObjection({
     catalogue,
@@ -33,7 +52,6 @@ export function App() {
     formLang: previewLang,
     userLang: uiLang,
   });
-  const lines = accounts ? accountLines(accounts.doc, accounts.loggedIn, settings.reminder) : null;
   const countryName = settings.country ? (displayNames(uiLang, 'region')?.of(settings.country) ?? settings.country) : '';
 
   return (
@@ -68,7 +86,7 @@ export function App() {
           <ReasonsAndText
             settings={settings}
             update={update}
-            catalogue={catalogue}
+            catalogue={shown}
             textLang={textLang}
             previewLang={previewLang}
             setPreviewLang={setPreviewLang}

@@ -12,7 +12,8 @@ type Update = (change: Partial<Settings>) => void;
 export function ReasonsAndText(props: {
   settings: Settings;
   update: Update;
-  catalogue: Catalogue;
+  /** At least English (the fallback); the other languages as they are loaded. */
+  catalogue: Partial<Catalogue> & Pick<Catalogue, 'en'>;
   textLang: FormLanguage;
   previewLang: FormLanguage;
   setPreviewLang: (lang: FormLanguage) => void;

@@ -60,3 +60,23 @@ test('a form opened directly gets the engine once, and the popup reaches it', as
   const popup = await openPopup(page);
   await expect(popup.getByRole('heading', { name: "This tab shows Meta's objection form" })).toBeVisible();
 });
+
+test('an engine left behind when Objector is reloaded takes its control off the page and stops watching', async ({ page, worker }) => {
+  await page.goto(REPLICA_URLS.fbFeedEnglish + '?static=1&posts=30', { waitUntil: 'commit' });
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await navigateInApp(page, FORM_PATH);
+  await expect(autofill(page)).toBeVisible();
+
+  // What an update, a reload from chrome://extensions or disabling does to open tabs: the extension's
+  // scripts stay in the page, cut off from it.
+  await worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+  await expect(control(page)).toHaveCount(0);
+
+  // Stopped, not merely hidden: away and back to the form, the old engine shows nothing again.
+  await navigateInApp(page, '/');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await navigateInApp(page, FORM_PATH);
+  await expect(page.locator('textarea')).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await expect(control(page)).toHaveCount(0);
+});

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { changeHistory, clearPending, loadHistory, repairHistory, setPending, takePending } from '@/src/history/persist';
 import { DATA_VERSION } from '@/src/storage/version';
-import { recordSubmission, updateStatus } from '@/src/history/store';
+import { labelAccount, recordSubmission, toStored, updateStatus } from '@/src/history/store';
+import { entrySchema } from '@/src/history/schema';
 import { emptyDoc, report } from './helpers';
 
 const storedHistory = async () => (await fakeBrowser.storage.local.get('history')).history;
@@ -196,5 +197,95 @@ describe('pending submissions (a form that posts reloads the page)', () => {
     await fakeBrowser.storage.session.set({ pending: 'garbage' });
     await setPending(7, { id: 'submission-0001', formId: '712876720715583', at: now }, now);
     expect(await takePending(7, '712876720715583', now)).toBe('submission-0001');
+  });
+});
+
+describe('the background validates each record once: its trusted copy between writes', () => {
+  it('a change after a change reads and checks nothing again: one write each', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const checks = vi.spyOn(entrySchema, 'safeParse');
+    await changeHistory((doc) => updateStatus(doc, 'submission-0001', 'confirmed', '2025-06-02T09:31:00.000Z'));
+    expect((await loadHistory()).doc.entries[0]!.status).toBe('confirmed');
+    expect(get).not.toHaveBeenCalled();
+    expect(checks).not.toHaveBeenCalled();
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(await storedHistory()).toMatchObject({ entries: [{ id: 'submission-0001', status: 'confirmed' }] });
+  });
+
+  it('the start-up check (repairHistory) of a clean store is the last full check', async () => {
+    await fakeBrowser.storage.local.set({ history: JSON.parse(JSON.stringify(fixture('v1').local.history)) });
+    await repairHistory();
+    const checks = vi.spyOn(entrySchema, 'safeParse');
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0099' }), '1'));
+    expect(checks).not.toHaveBeenCalled();
+  });
+
+  it('hostile: a stored value changed behind its back (even with its stamp copied) is checked again; bad records set aside, good kept', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    const { history, 'history-write': stamp } = await fakeBrowser.storage.local.get(['history', 'history-write']);
+    const tampered = history as { accounts: unknown[]; entries: Array<Record<string, unknown>> };
+    const forged = { ...tampered.entries[0]!, id: 'forged-0001', status: 'confirmed', statusLog: 'not a log' };
+    tampered.entries.push(forged);
+    tampered.accounts.push({ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' });
+    await fakeBrowser.storage.local.set({ history: tampered, 'history-write': stamp });
+
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1'));
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
+    expect(await setAside()).toEqual([{ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' }, forged]);
+    expect(Object.prototype).not.toHaveProperty('label');
+  });
+
+  it('a foreign write is checked at once: its bad records are set aside before anyone asks', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    const raw = (await storedHistory()) as { entries: unknown[] };
+    raw.entries.push({ id: 'junk' });
+    await fakeBrowser.storage.local.set({ history: raw });
+    // Any later read waits in the same queue as that check.
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001']);
+    expect(await setAside()).toEqual([{ id: 'junk' }]);
+    expect(await storedHistory()).toMatchObject({ entries: [{ id: 'submission-0001' }] });
+    expect(await storedHistory()).toHaveProperty('entries.length', 1);
+  });
+
+  it('hostile: a stored value removed behind its back is not resurrected from memory', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    await fakeBrowser.storage.local.remove('history');
+    expect((await loadHistory()).doc.entries).toEqual([]);
+  });
+
+  it('without its change listener (it cannot tell what others wrote) it reads and checks the store again', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    fakeBrowser.storage.local.onChanged.removeAllListeners();
+    await fakeBrowser.storage.local.set({ history: { version: 2, accounts: [], entries: [{ junk: true }] } });
+    await changeHistory(() => undefined);
+    expect(await setAside()).toEqual([{ junk: true }]);
+  });
+
+  it('a change that failed half-way (or whose write failed) is not kept in memory', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    await expect(
+      changeHistory((doc) => {
+        doc.entries[0]!.status = 'confirmed';
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(changeHistory((doc) => labelAccount(doc, 'facebook:1', 'Lost'))).rejects.toMatchObject({ problem: { code: 'storage-full' } });
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1'));
+    const { doc } = await loadHistory();
+    expect(doc.entries.map((e) => [e.id, e.status])).toEqual([['submission-0001', 'submitted'], ['submission-0002', 'submitted']]);
+    expect(doc.accounts.get('facebook:1')!.label).toBeUndefined();
+    expect(await storedHistory()).toEqual(toStored(doc));
+  });
+
+  it('reads never see a change half made: loadHistory waits for the change in progress', async () => {
+    await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
+    const [, read] = await Promise.all([
+      changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1')),
+      loadHistory().then((r) => r.doc.entries.map((e) => e.id)),
+    ]);
+    expect(read).toEqual(['submission-0001', 'submission-0002']);
   });
 });

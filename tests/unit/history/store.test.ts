@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   deleteAccount,
   deleteEntry,
@@ -7,11 +7,12 @@ import {
   latestConfirmed,
   markEmailReceived,
   readHistory,
+  readStoredHistory,
   recordSubmission,
   toStored,
   updateStatus,
 } from '@/src/history/store';
-import type { HistoryDoc, Status } from '@/src/history/schema';
+import { accountSchema, entrySchema, type HistoryDoc, type Status } from '@/src/history/schema';
 import { buildAccountKey } from '@/src/history/account-key';
 import { accountName, accountSummaries } from '@/src/history/summary';
 import { emptyDoc, report } from './helpers';
@@ -262,5 +263,56 @@ describe('labels, e-mail received, deletion', () => {
     expect(summaries.map((s) => s.account.key)).toEqual(['facebook:1', 'instagram:9']);
     expect(summaries[0]).toMatchObject({ latestStatus: 'failed', latestAt: T3 });
     expect(summaries[1]).toMatchObject({ latestStatus: 'submitted' });
+  });
+});
+
+describe('readStoredHistory (pages: the history as the background stored it)', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const stored = () => {
+    const doc = docWithSubmission();
+    recordSubmission(doc, report({ id: 'submission-0002', at: T2 }), null);
+    return { doc, raw: JSON.parse(JSON.stringify(toStored(doc))) as { version: number; accounts: unknown[]; entries: unknown[] } };
+  };
+
+  it('takes a current document as it is: the same records, no record checked against the schema again', () => {
+    const { doc, raw } = stored();
+    const entryChecks = vi.spyOn(entrySchema, 'safeParse');
+    const accountChecks = vi.spyOn(accountSchema, 'safeParse');
+    const read = readStoredHistory(raw);
+    expect(entryChecks).not.toHaveBeenCalled();
+    expect(accountChecks).not.toHaveBeenCalled();
+    expect(read.doc.entries[0]).toBe(raw.entries[0]);
+    expect(read.doc).toEqual(doc);
+    expect(read).toEqual(readHistory(raw));
+  });
+
+  it('nothing stored → an empty history; a newer version is not read', () => {
+    expect(readStoredHistory(null).doc).toEqual(emptyDoc());
+    expect(readStoredHistory({ ...stored().raw, version: 99 }).newerVersion).toBe(99);
+  });
+
+  it('an older version is migrated and checked in full, as readHistory does', () => {
+    const { doc } = stored();
+    const v1 = JSON.parse(JSON.stringify({ accounts: Object.fromEntries(doc.accounts), entries: doc.entries }));
+    expect(readStoredHistory(v1)).toEqual(readHistory(v1));
+    expect(readStoredHistory(v1).doc).toEqual(doc);
+  });
+
+  it.each([
+    ['an entry that is not an object', 1, (raw: { entries: unknown[] }) => raw.entries.push('junk')],
+    // The full check gives such an entry its account back (readHistory), so it stays reachable.
+    ['an entry of no known account', 0, (raw: { entries: unknown[] }) => raw.entries.push({ ...(raw.entries[0] as object), id: 'x-0000001', accountKey: 'facebook:999' })],
+    ['an account keyed __proto__', 1, (raw: { accounts: unknown[] }) => raw.accounts.push({ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' })],
+    ['an account keyed constructor', 1, (raw: { accounts: unknown[] }) => raw.accounts.push({ key: 'constructor', platform: 'facebook', accountId: null })],
+    ['an account listed twice', 1, (raw: { accounts: unknown[] }) => raw.accounts.push(raw.accounts[0])],
+    ['accounts that are not a list', 1, (raw: { accounts: unknown }) => (raw.accounts = { x: 1 })],
+  ])('a document with %s gets the full check: what does not pass is set aside, nothing polluted', (_name, setAside, damage) => {
+    const { raw } = stored();
+    damage(raw as never);
+    const read = readStoredHistory(raw);
+    expect(read).toEqual(readHistory(raw));
+    expect(read.setAside).toHaveLength(setAside);
+    expect(({} as Record<string, unknown>).label).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('label');
   });
 });

@@ -6,10 +6,11 @@ import { formRuleSchema as ruleAnswerSchema } from '@/src/forms/rules/schema';
 import { backgroundMessages, type SubmissionReport } from '@/src/messaging/protocol';
 import { formRules } from '@/src/forms/rules/data';
 import { saveSettings } from '@/src/settings/settings';
-import { loadCatalogue } from '@/src/reasons/catalogue';
+import { loadCatalogue } from '@/src/reasons/catalogue-all';
 import { composeObjection } from '@/src/reasons/compose';
 import { loadHistory } from '@/src/history/persist';
 import { toExportFile } from '@/src/history/exchange';
+import { exportFileSchema } from '@/src/history/schema';
 import { report } from '../history/helpers';
 
 const catalogue = loadCatalogue();
@@ -138,6 +139,7 @@ describe('senders: each message only from where it may come', () => {
       { type: 'history:delete-entry', entryId: 'submission-0001' },
       { type: 'history:delete-account', accountKey: 'facebook:unknown:me@example.org' },
       { type: 'history:import', file: JSON.stringify(toExportFile((await loadHistory()).doc, new Date())) },
+      { type: 'history:import-preview', file: JSON.stringify(toExportFile((await loadHistory()).doc, new Date())) },
     ]) {
       expect(await handleMessage(message, sender)).toEqual(refused);
     }
@@ -417,6 +419,40 @@ describe('history messages', () => {
     const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
     expect(await handleMessage({ type: 'history:import', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
     expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
+  });
+
+  it('history:import-preview says what adding would change, and changes nothing', async () => {
+    const before = await withOneEntry();
+    const { doc } = await loadHistory();
+    const other = structuredClone(doc);
+    other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
+    const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
+    expect(await handleMessage({ type: 'history:import-preview', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(await storedHistory()).toEqual(before);
+    const refused = await handleMessage({ type: 'history:import-preview', file: '{"format":"objector-history","version":2}' }, PAGE);
+    expect(refused).toMatchObject({ problem: { code: 'import-invalid' } });
+    expect(await storedHistory()).toEqual(before);
+  });
+
+  it('a file checked for its preview is not checked again when the same text is added', async () => {
+    await withOneEntry();
+    const other = structuredClone((await loadHistory()).doc);
+    other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
+    const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
+    const checks = vi.spyOn(exportFileSchema, 'safeParse');
+    await handleMessage({ type: 'history:import-preview', file }, PAGE);
+    expect(await handleMessage({ type: 'history:import', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
+  });
+
+  it('hostile: another text sent to be added after a preview is checked in full (and refused)', async () => {
+    const before = await withOneEntry();
+    const good = JSON.stringify(toExportFile((await loadHistory()).doc, new Date('2025-07-01T00:00:00.000Z')));
+    await handleMessage({ type: 'history:import-preview', file: good }, PAGE);
+    const bad = good.replace('"status":"submitted"', '"status":"hacked"');
+    expect(await handleMessage({ type: 'history:import', file: bad }, PAGE)).toMatchObject({ problem: { code: 'import-invalid' } });
+    expect(await storedHistory()).toEqual(before);
   });
 
   it('label, e-mail received, delete entry, delete account', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_LANGUAGES, REASON_IDS, languageCatalogueSchema, loadCatalogue, toFormLanguage } from '@/src/reasons/catalogue';
+import { FORM_LANGUAGES, REASON_IDS, languageCatalogueSchema, toFormLanguage } from '@/src/reasons/catalogue';
+import { loadCatalogue } from '@/src/reasons/catalogue-all';
 
 const catalogue = loadCatalogue();
 const NON_EN = FORM_LANGUAGES.filter((l) => l !== 'en');

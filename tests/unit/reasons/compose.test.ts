@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_LANGUAGES, REASON_IDS, loadCatalogue, type Catalogue } from '@/src/reasons/catalogue';
+import { FORM_LANGUAGES, REASON_IDS, type Catalogue } from '@/src/reasons/catalogue';
+import { loadCatalogue } from '@/src/reasons/catalogue-all';
 import { OWN_WORDS_MAX, cleanOwnWords, composeObjection, type ComposeInput } from '@/src/reasons/compose';
 
 /** Meta once rejected objections shorter than this (see meta-forms.md). */

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORM_LANGUAGES, REASON_IDS, loadCatalogue, type FormLanguage } from '@/src/reasons/catalogue';
+import { FORM_LANGUAGES, REASON_IDS, type FormLanguage } from '@/src/reasons/catalogue';
+import { loadCatalogue } from '@/src/reasons/catalogue-all';
 
 /**
  * What a data-protection lawyer checks in every language, written the way each language's official text of the

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
 import { toExportFile } from '@/src/history/exchange';
 import { localDay } from '@/src/ui/history/format';
-import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, sampleDoc, settle, storable, waitFor } from './setup';
+import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, realBackground, sampleDoc, settle, storable, waitFor } from './setup';
 
 let root: HTMLDivElement;
 
@@ -195,24 +195,28 @@ describe('import', () => {
       new Date('2025-06-01T00:00:00Z'),
     );
     const text = JSON.stringify(file, null, 2);
-    const { sent } = fakeBackground(() => ({ addedEntries: 1, addedAccounts: 1, duplicates: 1 }));
+    const { sent } = realBackground();
     await showPage(doc);
 
+    // The background checks the file and compares it with the stored history; nothing is added yet.
     chooseFile(importInput(), new File([text], 'backup.json', { type: 'application/json' }));
     const preview = await waitFor(() => root.querySelector('.import-preview'));
     expect(preview.textContent).toContain('1 submission and 1 account will be added; 1 is already in your history.');
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'history:import-preview', file: text }]);
     expect(alertText()).toBe('');
+    expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: storable(doc) });
 
     click(byText(preview, 'button', 'Add to history'));
     await waitFor(() => statusText());
-    expect(sent).toEqual([{ type: 'history:import', file: text }]);
+    expect(sent).toEqual([{ type: 'history:import-preview', file: text }, { type: 'history:import', file: text }]);
     expect(statusText()).toBe('Added 1 submission.');
     expect(root.querySelector('.import-preview')).toBeNull();
+    // The page shows what the background stored, without asking for it.
+    await waitFor(() => section('Instagram 3001'));
   });
 
-  it('cancels a preview without sending anything', async () => {
-    const { sent } = fakeBackground();
+  it('cancels a preview without adding anything', async () => {
+    const { sent } = realBackground();
     await showPage(null);
     const text = JSON.stringify(toExportFile(sampleDoc(), new Date()));
     chooseFile(importInput(), new File([text], 'backup.json'));
@@ -221,7 +225,8 @@ describe('import', () => {
     click(byText(preview, 'button', 'Cancel'));
     await settle();
     expect(root.querySelector('.import-preview')).toBeNull();
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'history:import-preview', file: text }]);
+    expect((await fakeBrowser.storage.local.get('history')).history).toBeUndefined();
   });
 
   it.each([
@@ -233,24 +238,28 @@ describe('import', () => {
       JSON.stringify({ ...toExportFile(sampleDoc(), new Date()), entries: [{ id: 'short' }] }),
       'This file is damaged: entries.0.id',
     ],
-  ])('refuses a %s file with a clear message and sends nothing', async (_, text, message) => {
-    const { sent } = fakeBackground();
+  ])('refuses a %s file with a clear message and adds nothing', async (_, text, message) => {
+    const { sent } = realBackground();
     const stored = sampleDoc();
     await showPage(stored);
     chooseFile(importInput(), new File([text], 'file.json'));
     await waitFor(() => alertText());
     expect(alertText()).toContain(message);
     expect(root.querySelector('.import-preview')).toBeNull();
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'history:import-preview', file: text }]);
     expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: storable(stored) });
   });
 
   it('shows the background refusing an import', async () => {
-    fakeBackground(() => ({ error: 'import-foreign', problem: { code: 'import-foreign' } }));
+    fakeBackground((message) =>
+      (message as { type: string }).type === 'history:import-preview'
+        ? { addedEntries: 4, addedAccounts: 3, duplicates: 0 }
+        : { error: 'storage-full', problem: { code: 'storage-full' } },
+    );
     await showPage(null);
     chooseFile(importInput(), new File([JSON.stringify(toExportFile(sampleDoc(), new Date()))], 'a.json'));
     click(byText(await waitFor(() => root.querySelector('.import-preview')), 'button', 'Add to history'));
     await waitFor(() => alertText());
-    expect(alertText()).toBe('This is not an Objector history file.');
+    expect(alertText()).toBe("Nothing was saved: the browser's storage for Objector is full. Export your history to keep a copy, then delete submissions you no longer need.");
   });
 });

@@ -5,6 +5,7 @@ import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { Account, Entry, HistoryDoc } from '@/src/history/schema';
 import type { Platform } from '@/src/domain/platform';
 import { toStored } from '@/src/history/store';
+import { handleMessage } from '@/src/messaging/handle';
 
 /*
  * Test support for the history page: the English messages of locales/en.yml served by the fake browser's
@@ -22,6 +23,20 @@ export function installEnglish(): void {
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
     return message.replace(/\$(\d|\$)/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
   }) as typeof fakeBrowser.i18n.getMessage;
+}
+
+/**
+ * The real background (src/messaging/handle.ts) behind the page's messages, as the history page is its
+ * sender; records the messages.
+ */
+export function realBackground() {
+  const sent: unknown[] = [];
+  const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/objections.html') };
+  const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+    sent.push(message);
+    return handleMessage(message, page);
+  }) as typeof fakeBrowser.runtime.sendMessage);
+  return { sent, spy };
 }
 
 /** Answers every message sent to the background with `answer(message)` and records the messages. */
