@@ -617,6 +617,15 @@ describe("FormSession: Meta's answer reaches the history", () => {
     expect(status).toHaveBeenCalledTimes(1);
   });
 
+  it('an engine cut off from its extension (reloaded, removed) stops sending at once', async () => {
+    const status = vi.fn<SessionDeps['status']>().mockRejectedValue(new Error('Extension context invalidated.'));
+    const deps = makeDeps({ status });
+    await sendThenConfirmation(deps);
+    await deps.clock.advance(60_000);
+    expect(status).toHaveBeenCalledTimes(1);
+    expect(controlText()).not.toContain(texts.confirmed);
+  });
+
   it('the control says what the history holds: an entry already Confirmed is not shown as Failed', async () => {
     const f = controlledForm('de');
     const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001'), status: vi.fn(async (): Promise<Status> => 'confirmed') });
