@@ -20,14 +20,6 @@ const literal = (words) => `(['"\`])(?:${words.join('|')})\\1`;
 /** Two or more of the words, as a union (`'a' | 'b'`) or a list (`['a', 'b']`), across lines too. */
 const listOf = (words) => new RegExp(`${literal(words)}\\s*[|,]\\s*${literal(words).replace('\\1', '\\2')}`, 'g');
 
-/**
- * Fixed sleeps that were there when rule 3 came, each being replaced by the helper who owns the file: they do
- * not fail the check, the check only says when one is gone (then delete its line here). Never add to it.
- */
-const KNOWN_SLEEPS = new Map([
-  ['tests/unit/ui/history/setup.ts', 2], // history: `settle()` and its own `waitFor`
-]);
-
 const RULES = [
   {
     pattern: listOf(['facebook', 'instagram']),
@@ -53,7 +45,6 @@ const RULES = [
     // `page.waitForTimeout(…)`, and `new Promise((r) => setTimeout(r, N))` or `… setTimeout(() => r(), N)`.
     pattern: /\.waitForTimeout\(|new Promise(?:<[^>]*>)?\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\{?\s*setTimeout\(\s*(?:\1|\(\)\s*=>\s*\1\(\))\s*,(?!\s*0\s*\))/g,
     only: ['tests', 'bench'],
-    known: KNOWN_SLEEPS,
     message: 'a fixed sleep: wait on a condition (tests/unit/wait.ts, expect.poll, auto-waiting) or use fake timers',
   },
 ];
@@ -71,7 +62,6 @@ function* files(dir) {
 
 const self = relative(process.cwd(), fileURLToPath(import.meta.url));
 const problems = [];
-const notes = [];
 for (const root of ROOTS) {
   for (const path of files(root)) {
     const file = relative(process.cwd(), path);
@@ -84,23 +74,13 @@ for (const root of ROOTS) {
         const line = text.slice(0, match.index).split('\n').length;
         return `${file}:${line}: ${rule.message}\n    ${text.split('\n')[line - 1].trim()}`;
       });
-      const known = rule.known?.get(file) ?? 0;
-      if (found.length > known) problems.push(...found);
-      else if (found.length < known) notes.push(`${file}: ${known - found.length} known fixed sleep(s) gone; lower its count in KNOWN_SLEEPS`);
+      problems.push(...found);
     }
   }
 }
 
-for (const [file] of KNOWN_SLEEPS) {
-  try {
-    statSync(file);
-  } catch {
-    notes.push(`${file}: gone; delete its line in KNOWN_SLEEPS`);
-  }
-}
-for (const note of notes) console.log(`check-sources: note: ${note}`);
 if (problems.length > 0) {
   console.error(`check-sources: ${problems.length} problem(s)\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log('check-sources: no copies of the platform or status lists, no casts of messages or answers, no new fixed sleeps in tests');
+console.log('check-sources: no copies of the platform or status lists, no casts of messages or answers, no fixed sleeps in tests or the bench');

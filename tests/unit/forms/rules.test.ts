@@ -99,15 +99,18 @@ function preQuestion(lang: string, yes: string, no: string): HTMLElement {
 }
 
 /**
- * Meta's answer to a Send, as the engine judges it: the form page is shown, then `after` (markup) replaces
- * the body, as Meta's page does after a Send.
+ * Meta's answer to a Send, as the engine judges it with each rule: the form page is shown, then `after`
+ * (markup) replaces the body, as Meta's page does after a Send. Rule id → answer.
  */
-function answerTo(rule: FormRule, after: string): ReturnType<typeof judgeAnswer> {
+function answersTo(after: string): Record<string, ReturnType<typeof judgeAnswer>> {
   formWithSendControl('en', 'Send');
   const alertsBefore = currentAlerts(document);
   document.body.innerHTML = after;
-  return judgeAnswer(document, rule, detectObjectionForm(document, rule), alertsBefore);
+  return Object.fromEntries(formRules.map((rule) => [rule.id, judgeAnswer(document, rule, detectObjectionForm(document, rule), alertsBefore)]));
 }
+
+/** Every rule's id with the same answer. */
+const everyRule = (answer: ReturnType<typeof judgeAnswer>) => Object.fromEntries(formRules.map((rule) => [rule.id, answer]));
 
 // A known word of each language, as Meta shows it (with accents and capitals).
 const SEND: Array<[string, string]> = [
@@ -159,8 +162,8 @@ const NOT_A_CONFIRMATION: Array<[string, string]> = [
 
 describe('the Send control, in every language (every rule)', () => {
   it.each(SEND)('%s: the user\'s Send is the control showing %j', (lang, word) => {
+    const send = formWithSendControl(lang, word);
     for (const rule of formRules) {
-      const send = formWithSendControl(lang, word);
       const form = detectObjectionForm(document, rule);
       expect(form.state, rule.id).toBe('form');
       if (form.state === 'form') expect(findSubmitButton(form), rule.id).toBe(send);
@@ -170,8 +173,8 @@ describe('the Send control, in every language (every rule)', () => {
   it.each(['Abbrechen', 'Cancel', 'Zurück', 'Nein', 'Send feedback', 'Senden Sie uns Feedback'])(
     'a form whose only other control says %j has no Send the engine would count',
     (word) => {
+      formWithSendControl('de', word);
       for (const rule of formRules) {
-        formWithSendControl('de', word);
         const form = detectObjectionForm(document, rule);
         if (form.state === 'form') expect(findSubmitButton(form), rule.id).toBeUndefined();
         else expect.unreachable(`${rule.id}: the form was not recognised`);
@@ -182,8 +185,8 @@ describe('the Send control, in every language (every rule)', () => {
 
 describe('the pre-question, in every language (every rule)', () => {
   it.each(YES)('%s: Autofill answers %j, never %j', (lang, yesWord, noWord) => {
+    const yes = preQuestion(lang, yesWord, noWord);
     for (const rule of formRules) {
-      const yes = preQuestion(lang, yesWord, noWord);
       const found = detectObjectionForm(document, rule);
       expect(found.state, rule.id).toBe('pre-question');
       if (found.state === 'pre-question') expect(found.yes, rule.id).toBe(yes);
@@ -197,8 +200,8 @@ describe('the pre-question, in every language (every rule)', () => {
     ['en', 'Yes, tell me more about AI at Meta', 'Not now'],
     ['de', 'Ja, ich möchte mehr erfahren', 'Später'],
   ])('%s: a page offering only %j and %j is no pre-question', (lang, first, second) => {
+    preQuestion(lang, first, second);
     for (const rule of formRules) {
-      preQuestion(lang, first, second);
       expect(detectObjectionForm(document, rule).state, rule.id).toBe('none');
     }
   });
@@ -206,28 +209,22 @@ describe('the pre-question, in every language (every rule)', () => {
 
 describe("Meta's answer after a Send, in every known language (every rule)", () => {
   it.each(CONFIRMATION)('%s: a confirmation in place of the form → confirmed', (lang, text) => {
-    for (const rule of formRules) {
-      expect(answerTo(rule, `<div role="main"><h2>Meta</h2><p lang="${lang}">${text}</p></div>`), rule.id).toBe('confirmed');
-    }
+    expect(answersTo(`<div role="main"><h2>Meta</h2><p lang="${lang}">${text}</p></div>`)).toEqual(everyRule('confirmed'));
   });
 
   it.each(NOT_A_CONFIRMATION)('%s: %j in place of the form is not a confirmation (Submitted stays)', (lang, text) => {
-    for (const rule of formRules) {
-      expect(answerTo(rule, `<div role="main"><p lang="${lang}">${text}</p></div>`), rule.id).toBe('form-gone');
-    }
+    expect(answersTo(`<div role="main"><p lang="${lang}">${text}</p></div>`)).toEqual(everyRule('form-gone'));
   });
 
   it.each(ERROR)('%s: the error %j → failed', (_lang, text) => {
-    for (const rule of formRules) {
-      expect(answerTo(rule, `<div role="main"><p>${text}</p></div>`), rule.id).toBe('failed');
-    }
+    expect(answersTo(`<div role="main"><p>${text}</p></div>`)).toEqual(everyRule('failed'));
   });
 
   it('a confirmation phrase on the form itself (its help text, say) confirms nothing while the form is there', () => {
+    formWithSendControl('en', 'Send');
+    const alertsBefore = currentAlerts(document);
+    document.querySelector('h2')!.textContent = "You'll receive an email with the details.";
     for (const rule of formRules) {
-      formWithSendControl('en', 'Send');
-      const alertsBefore = currentAlerts(document);
-      document.querySelector('h2')!.textContent = "You'll receive an email with the details.";
       expect(judgeAnswer(document, rule, detectObjectionForm(document, rule), alertsBefore), rule.id).toBe('form-still-there');
     }
   });

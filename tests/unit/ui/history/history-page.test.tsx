@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryApp } from '@/src/ui/history/HistoryApp';
 import { toExportFile } from '@/src/history/exchange';
 import { localDay } from '@/src/ui/history/format';
-import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, realBackground, sampleDoc, settle, storable, waitFor } from './setup';
+import { account, byText, chooseFile, click, entry, fakeBackground, installEnglish, realBackground, sampleDoc, storable, waitFor } from './setup';
 
 let root: HTMLDivElement;
 
@@ -158,8 +158,7 @@ describe('history page', () => {
     const { sent } = fakeBackground(() => ({ error: 'Disk full' }));
     await showPage(sampleDoc());
     click(byText(section('Instagram 2001')!, 'button', 'Remove from history'));
-    await settle();
-    const dialog = root.querySelector('dialog')!;
+    const dialog = await waitFor(() => root.querySelector<HTMLDialogElement>('dialog[open]'));
     expect(dialog.querySelector('h2')?.textContent).toBe('Remove “Instagram 2001” from the history?');
     click(byText(dialog, 'button', 'Remove'));
     await waitFor(() => dialog.querySelector('[role="alert"]')?.textContent);
@@ -223,8 +222,7 @@ describe('import', () => {
     const preview = await waitFor(() => root.querySelector('.import-preview'));
     expect(preview.textContent).toContain('4 submissions and 3 accounts will be added; 0 are already in your history.');
     click(byText(preview, 'button', 'Cancel'));
-    await settle();
-    expect(root.querySelector('.import-preview')).toBeNull();
+    await waitFor(() => !root.querySelector('.import-preview'));
     expect(sent).toEqual([{ type: 'history:import-preview', file: text }]);
     expect((await fakeBrowser.storage.local.get('history')).history).toBeUndefined();
   });

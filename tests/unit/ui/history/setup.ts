@@ -126,16 +126,8 @@ export function storable(value: unknown): unknown {
   return typeof value === 'object' && value !== null && (value as HistoryDoc).accounts instanceof Map ? toStored(value as HistoryDoc) : value;
 }
 
-/** Waits until `find` returns something (the page reads storage asynchronously). */
-export async function waitFor<T>(find: () => T | null | undefined | false, timeoutMs = 2000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() - start > timeoutMs) throw new Error('waitFor: timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+/** The page reads storage asynchronously: tests wait on what it shows, with the suite's one wait helper. */
+export { waitFor } from '../../wait';
 
 export function byText<E extends Element = HTMLElement>(root: ParentNode, selector: string, text: string): E | undefined {
   return [...root.querySelectorAll<E>(selector)].find((el) => el.textContent?.trim() === text);
@@ -146,8 +138,6 @@ export function click(el: Element | null | undefined): void {
   (el as HTMLElement).click();
 }
 
-/** Lets the effects and promises of a render run. */
-export const settle = () => new Promise((r) => setTimeout(r, 20));
 
 /** Chooses `file` in a file input, as a user would. */
 export function chooseFile(input: HTMLInputElement, file: File): void {
