@@ -1,6 +1,7 @@
 import type { FieldRole, FormRule } from './rules/schema';
 import { detectObjectionForm, fieldText, isUsable, type Detection, type FoundForm } from './find';
 import { normalizeText, pageLanguage } from './match';
+import { systemClock, type Cancel, type Clock } from './clock';
 
 /*
  * The filler: decides what to write from what the finder found and what the background composed (without
@@ -46,6 +47,8 @@ export interface FillReport {
 export interface FillOptions {
   /** How long to wait for the fields after answering the pre-question. */
   timeoutMs?: number;
+  /** The engine's clock (the session's), for every wait of the filler. */
+  clock?: Clock;
 }
 
 /** One decided write: a value for a field, and how to put it there. */
@@ -68,10 +71,11 @@ export async function fillObjection(
   getPlan: (request: PlanRequest) => Promise<FillPlan>,
   options: FillOptions = {},
 ): Promise<FillReport> {
+  const clock = options.clock ?? systemClock;
   let found: Detection = detection;
   if (found.state === 'pre-question') {
     found.yes.click();
-    found = await waitForForm(doc, found.rule, options.timeoutMs ?? 5000);
+    found = await waitForForm(doc, found.rule, options.timeoutMs ?? 5000, clock);
   }
   if (found.state !== 'form') {
     const missing = found.state === 'none' ? found.missing : [];
@@ -91,7 +95,7 @@ export async function fillObjection(
   const { writes, report } = decideFill(form, plan, pageLanguage(doc));
   const rejected: FieldRole[] = [];
   for (const write of writes) {
-    const accepted = await applyWrite(doc, write);
+    const accepted = await applyWrite(doc, write, clock);
     if (accepted) report.filled.push(write.role);
     else rejected.push(write.role);
   }
@@ -157,15 +161,15 @@ export function decideFill(form: FoundForm, plan: FillPlan, lang: string | undef
 }
 
 /** Writes one value and reads it back after the app had the chance to re-render. */
-async function applyWrite(doc: Document, write: Write): Promise<boolean> {
+async function applyWrite(doc: Document, write: Write, clock: Clock): Promise<boolean> {
   const { el, value } = write;
-  if (write.optionNames) return chooseOption(doc, el, write.optionNames);
+  if (write.optionNames) return chooseOption(doc, el, write.optionNames, clock);
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
     writeValue(el, value);
-    await nextFrames(doc, 2);
+    await nextFrames(doc, 2, clock);
     return el.isConnected && el.value === value;
   }
-  return writeRichText(doc, el, value);
+  return writeRichText(doc, el, value, clock);
 }
 
 /**
@@ -197,7 +201,7 @@ const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.r
  * paste carrying a DataTransfer, then `beforeinput` with `insertText`. Each attempt is read back from what
  * the editor shows after it re-rendered.
  */
-export async function writeRichText(doc: Document, el: HTMLElement, text: string): Promise<boolean> {
+export async function writeRichText(doc: Document, el: HTMLElement, text: string, clock: Clock = systemClock): Promise<boolean> {
   const attempts: Array<() => void> = [
     () => {
       selectContents(doc, el);
@@ -226,7 +230,7 @@ export async function writeRichText(doc: Document, el: HTMLElement, text: string
     } catch {
       // An API this browser (or test DOM) lacks: the next way is tried.
     }
-    await nextFrames(doc, 2);
+    await nextFrames(doc, 2, clock);
     if (el.isConnected && sameText(fieldText(el), text)) {
       el.blur();
       return true;
@@ -249,17 +253,17 @@ function selectContents(doc: Document, el: HTMLElement): void {
  * Chooses an option of a combobox the way a user does: opens it, clicks the option whose text is the
  * country's name, and reads back what the combobox shows.
  */
-async function chooseOption(doc: Document, el: HTMLElement, names: string[]): Promise<boolean> {
+async function chooseOption(doc: Document, el: HTMLElement, names: string[], clock: Clock): Promise<boolean> {
   if (el instanceof HTMLInputElement && el.list) {
     const option = Array.from(el.list.options).find((o) => names.includes(normalizeText(o.value || o.textContent || '')));
     if (!option) return false;
     writeValue(el, option.value);
-    await nextFrames(doc, 2);
+    await nextFrames(doc, 2, clock);
     return el.value === option.value;
   }
   if (el instanceof HTMLInputElement) writeValue(el, names[names.length - 1] ?? '');
   else el.click();
-  await nextFrames(doc, 1);
+  await nextFrames(doc, 1, clock);
   const option = optionsOf(doc, el).find((o) => names.includes(normalizeText(o.textContent ?? '')));
   if (!option) {
     // Close what was opened: the page stays as the user left it.
@@ -268,7 +272,7 @@ async function chooseOption(doc: Document, el: HTMLElement, names: string[]): Pr
   }
   option.scrollIntoView?.({ block: 'nearest' });
   option.click();
-  await nextFrames(doc, 2);
+  await nextFrames(doc, 2, clock);
   return names.includes(normalizeText(fieldText(el))) || option.getAttribute('aria-selected') === 'true';
 }
 
@@ -316,40 +320,42 @@ function emptyReport(over: Partial<FillReport>): FillReport {
 }
 
 /** Waits until the rule's form is there (after the pre-question), or gives up after `timeoutMs`. */
-export function waitForForm(doc: Document, rule: FormRule, timeoutMs: number): Promise<Detection> {
+export function waitForForm(doc: Document, rule: FormRule, timeoutMs: number, clock: Clock = systemClock): Promise<Detection> {
   return new Promise((resolve) => {
     const check = (): boolean => {
       const detection = detectObjectionForm(doc, rule);
       if (detection.state !== 'form') return false;
       observer.disconnect();
-      clearTimeout(timer);
+      cancelTimeout();
       resolve(detection);
       return true;
     };
     const observer = new MutationObserver(() => void check());
-    const timer = setTimeout(() => {
+    const cancelTimeout = clock.after(timeoutMs, () => {
       observer.disconnect();
       resolve(detectObjectionForm(doc, rule));
-    }, timeoutMs);
+    });
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true });
     check();
   });
 }
 
-function nextFrames(doc: Document, count: number): Promise<void> {
+function nextFrames(doc: Document, count: number, clock: Clock): Promise<void> {
   const win = doc.defaultView;
   return new Promise((resolve) => {
     const step = (left: number) => {
       if (left === 0) return resolve();
       // rAF does not run in background tabs; a timeout keeps the check bounded there.
       let done = false;
+      let cancelFallback: Cancel = () => undefined;
       const next = () => {
         if (done) return;
         done = true;
+        cancelFallback();
         step(left - 1);
       };
       win?.requestAnimationFrame?.(next);
-      setTimeout(next, 50);
+      cancelFallback = clock.after(50, next);
     };
     step(count);
   });

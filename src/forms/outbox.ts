@@ -15,6 +15,11 @@ export function isRefusal(error: unknown): boolean {
   return error instanceof BackgroundError && error.problem !== undefined;
 }
 
+/** Objector was reloaded, updated or removed: this engine is cut off, and no retry reaches a background. */
+function extensionGone(error: unknown): boolean {
+  return error instanceof Error && /extension context invalidated/i.test(error.message);
+}
+
 /**
  * The engine's reports to the background, delivered one after the other until the background acknowledges
  * each. A service worker that Chromium stops while it handles a report drops it without an answer (and the
@@ -42,7 +47,7 @@ export class Outbox {
     try {
       return await send();
     } catch (error) {
-      if (isRefusal(error) || attempt >= DELIVERY_ATTEMPTS) throw error;
+      if (isRefusal(error) || extensionGone(error) || attempt >= DELIVERY_ATTEMPTS) throw error;
     }
     await new Promise<void>((resolve) => this.clock.after(Math.min(RETRY_FIRST_MS * 2 ** (attempt - 1), RETRY_MAX_MS), resolve));
     return this.attempt(send, attempt + 1);

@@ -153,10 +153,15 @@ export class FormSession {
     let report: FillReport;
     let composed: ComposeAnswer | undefined;
     try {
-      report = await fillObjection(this.doc, detection, async (request) => {
-        composed = await this.deps.compose(request);
-        return composed;
-      });
+      report = await fillObjection(
+        this.doc,
+        detection,
+        async (request) => {
+          composed = await this.deps.compose(request);
+          return composed;
+        },
+        { clock: this.deps.clock },
+      );
     } finally {
       control.setBusy(false);
     }

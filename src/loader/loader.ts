@@ -23,7 +23,11 @@ export const PAGE_OPENED = 'page-opened' satisfies BackgroundMessageType;
 export type SendToBackground = (message: { type: typeof LOAD_ENGINE | typeof PAGE_OPENED }) => Promise<unknown>;
 
 /** The parts of `window` the loader reads. */
-export type LoaderWindow = Pick<Window, 'location' | 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval'>;
+export type LoaderWindow = Pick<Window, 'location' | 'addEventListener' | 'removeEventListener' | 'setInterval' | 'clearInterval' | 'setTimeout'>;
+
+/** A form page whose engine could not be loaded asks again this many times, the first after LOAD_RETRY_MS. */
+export const LOAD_RETRIES = 5;
+export const LOAD_RETRY_MS = 250;
 
 /** Meta's form hosts as one expression (each rule's `hosts` is anchored): built once per page. */
 const formHosts = () => new RegExp([...new Set(formUrls.map((u) => u.hosts))].map((source) => `(?:${source})`).join('|'));
@@ -50,20 +54,21 @@ export function startLoader(win: LoaderWindow, send: SendToBackground): () => vo
   if (!onFormHost(win.location)) return () => undefined;
   send({ type: PAGE_OPENED }).catch(() => undefined);
   let requested = false;
+  let failures = 0;
   let stopWatching = () => {};
   const check = (href: string) => {
     if (requested || !isFormUrl(href)) return;
     requested = true;
-    send({ type: LOAD_ENGINE }).then(
-      (answer) => {
-        if ((answer as { ok?: unknown } | undefined)?.ok === true) stopWatching();
-        // Refused or failed (a worker being updated, say): the next form URL asks again.
-        else requested = false;
-      },
-      () => {
-        requested = false;
-      },
-    );
+    const failed = () => {
+      requested = false;
+      // Refused or lost (a worker stopped or updated while it was asked, say): this form asks again after a
+      // growing pause, a few times; the next form URL asks again anyway.
+      if (++failures <= LOAD_RETRIES) win.setTimeout(() => check(win.location.href), LOAD_RETRY_MS * 2 ** (failures - 1));
+    };
+    send({ type: LOAD_ENGINE }).then((answer) => {
+      if ((answer as { ok?: unknown } | undefined)?.ok === true) stopWatching();
+      else failed();
+    }, failed);
   };
   stopWatching = watchUrl(win, check);
   check(win.location.href);

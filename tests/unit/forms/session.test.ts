@@ -208,6 +208,25 @@ describe('FormSession: the Autofill control', () => {
     expect(deps.submitted).not.toHaveBeenCalled();
   });
 
+  it('in a background tab (no animation frames), Autofill reads its writes back on the session clock', async () => {
+    const f = controlledForm('de');
+    const deps = makeDeps();
+    start(deps);
+    await settle();
+    const frames = vi.spyOn(document.defaultView!, 'requestAnimationFrame').mockImplementation(() => 0);
+    try {
+      clickTrusted(controlButton()!);
+      await settle();
+      expect(controlText()).not.toContain('Review and press Send.');
+      await deps.clock.advance(1000);
+      expect(controlText()).toContain('Review and press Send.');
+      f.rerender();
+      expect(f.state.reason).toBe(TEXT);
+    } finally {
+      frames.mockRestore();
+    }
+  });
+
   it('autofill on a page without the form answers "no form" and writes nothing', async () => {
     const s = start(makeDeps());
     serverRenderedEnglishForm({ withTextarea: false });
@@ -598,6 +617,15 @@ describe("FormSession: Meta's answer reaches the history", () => {
     expect(status).toHaveBeenCalledTimes(1);
   });
 
+  it('an engine cut off from its extension (reloaded, removed) stops sending at once', async () => {
+    const status = vi.fn<SessionDeps['status']>().mockRejectedValue(new Error('Extension context invalidated.'));
+    const deps = makeDeps({ status });
+    await sendThenConfirmation(deps);
+    await deps.clock.advance(60_000);
+    expect(status).toHaveBeenCalledTimes(1);
+    expect(controlText()).not.toContain(texts.confirmed);
+  });
+
   it('the control says what the history holds: an entry already Confirmed is not shown as Failed', async () => {
     const f = controlledForm('de');
     const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001'), status: vi.fn(async (): Promise<Status> => 'confirmed') });
@@ -617,6 +645,34 @@ describe("FormSession: Meta's answer reaches the history", () => {
     await deps.clock.advance(RETRY_FIRST_MS);
     expect(status).toHaveBeenCalledTimes(2);
     expect(control()).toBeNull();
+  });
+});
+
+describe('FormSession: time', () => {
+  it('every wait of a whole Send (Autofill, Send, a lost report, Meta\'s answer) is on the injected clock, none on real timers', async () => {
+    const win = document.defaultView!;
+    const realTimers = [vi.spyOn(globalThis, 'setTimeout'), vi.spyOn(win, 'setTimeout'), vi.spyOn(globalThis, 'setInterval'), vi.spyOn(win, 'setInterval')];
+    try {
+      const status = vi.fn<SessionDeps['status']>().mockRejectedValueOnce(new Error('Could not establish connection.')).mockResolvedValue('confirmed');
+      const deps = makeDeps({ status });
+      const f = controlledForm('de');
+      start(deps);
+      await settle();
+      clickTrusted(controlButton()!);
+      await settle();
+      expect(controlText()).toContain('Review and press Send.');
+      f.send.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+      await settle();
+      f.root.remove();
+      document.body.insertAdjacentHTML('beforeend', '<div><p>Lorem ipsum.</p></div>');
+      await deps.clock.advance(PROBABLY_AFTER_MS);
+      document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
+      await deps.clock.advance(RETRY_MAX_MS);
+      expect(controlText()).toContain(texts.confirmed);
+      for (const timer of realTimers) expect(timer).not.toHaveBeenCalled();
+    } finally {
+      for (const timer of realTimers) timer.mockRestore();
+    }
   });
 });
 

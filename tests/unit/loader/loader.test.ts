@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { startLoader, LOAD_ENGINE, PAGE_OPENED } from '@/src/loader/loader';
+import { startLoader, LOAD_ENGINE, LOAD_RETRIES, LOAD_RETRY_MS, PAGE_OPENED } from '@/src/loader/loader';
 import { watchUrl } from '@/src/forms/watch';
 import { formRules } from '@/src/forms/rules/data';
 import { formRulesSchema } from '@/src/forms/rules/schema';
@@ -16,6 +16,8 @@ function fakeWindow(href: string, { navigationApi = true } = {}) {
   const events = new EventTarget();
   const navigation = new EventTarget();
   const timers: Array<() => void> = [];
+  /** The window's one-off timers, run by the test (`runTimeouts`): no time passes. */
+  const timeouts: Array<{ run: () => void; ms: number }> = [];
   const win = {
     location: new URL(href),
     ...(navigationApi ? { navigation } : {}),
@@ -23,13 +25,16 @@ function fakeWindow(href: string, { navigationApi = true } = {}) {
     removeEventListener: events.removeEventListener.bind(events),
     setInterval: (tick: () => void) => timers.push(tick),
     clearInterval: (id: number) => void (timers[id - 1] = () => undefined),
+    setTimeout: (run: () => void, ms: number) => timeouts.push({ run, ms }),
   };
   const go = (to: string) => {
     win.location = new URL(to);
     if (navigationApi) navigation.dispatchEvent(new Event('currententrychange'));
     else for (const tick of timers) tick();
   };
-  return { win: win as unknown as Window, go, timers };
+  /** Runs the one-off timers set so far; returns their delays. */
+  const runTimeouts = () => timeouts.splice(0).map(({ run, ms }) => (run(), ms));
+  return { win: win as unknown as Window, go, timers, runTimeouts };
 }
 
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve)).then(() => Promise.resolve());
@@ -139,6 +144,55 @@ describe('the rules the loader relies on', () => {
     rules[0]!.paths = ['^/help/contact/objection/?$'];
     expect(formRulesSchema().safeParse(rules).success).toBe(false);
     expect(formRulesSchema().safeParse(structuredClone(formRules)).success).toBe(true);
+  });
+});
+
+describe('loader: a request the worker lost', () => {
+  const loadRequests = (send: ReturnType<typeof vi.fn>) => send.mock.calls.filter(([message]) => message.type === LOAD_ENGINE).length;
+
+  it('is sent again on the same form page, after growing pauses, a bounded number of times', async () => {
+    const send = vi.fn(async (_message: { type: string }): Promise<unknown> => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const { win, runTimeouts } = fakeWindow(FORM);
+    startLoader(win, send);
+    const pauses: number[] = [];
+    for (let i = 0; i < LOAD_RETRIES + 2; i++) {
+      await settle();
+      pauses.push(...runTimeouts());
+    }
+    expect(loadRequests(send)).toBe(1 + LOAD_RETRIES);
+    expect(pauses).toEqual(Array.from({ length: LOAD_RETRIES }, (_, i) => LOAD_RETRY_MS * 2 ** i));
+  });
+
+  it('loads the engine once the restarted worker answers, and asks no more', async () => {
+    const answers: Array<() => Promise<unknown>> = [async () => undefined, async () => Promise.reject(new Error('message port closed'))];
+    const send = vi.fn(async (message: { type: string }): Promise<unknown> => (message.type === LOAD_ENGINE && answers.length ? answers.shift()!() : { ok: true }));
+    const { win, runTimeouts } = fakeWindow(FORM);
+    startLoader(win, send);
+    for (let i = 0; i < 4; i++) {
+      await settle();
+      runTimeouts();
+    }
+    expect(loadRequests(send)).toBe(3);
+  });
+
+  it('a retry after the page left the form asks nothing', async () => {
+    let lost = true;
+    const send = vi.fn(async (message: { type: string }): Promise<unknown> => {
+      if (message.type === LOAD_ENGINE && lost) {
+        lost = false;
+        throw new Error('lost');
+      }
+      return { ok: true };
+    });
+    const { win, go, runTimeouts } = fakeWindow(FORM);
+    startLoader(win, send);
+    await settle();
+    go(FEED);
+    runTimeouts();
+    await settle();
+    expect(loadRequests(send)).toBe(1);
   });
 });
 
