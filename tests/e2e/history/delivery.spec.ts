@@ -1,4 +1,4 @@
-import { test, expect, saveSettings, stopExtensionWorker } from '../fixtures';
+import { test, expect, saveSettings, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 import { logIn, openHistory } from './helpers';
 
@@ -51,7 +51,7 @@ test("the worker dies while it writes Meta's answer: the answer is sent again an
   await history.reload();
   await expect(account.locator('.badge').first()).toHaveText('Confirmed');
   await expect(account.getByRole('heading', { level: 4 })).toHaveCount(1);
-  const stored = await worker.evaluate(async () => (await chrome.storage.local.get('history')).history as { entries: Array<{ statusLog: unknown[] }> });
-  expect(stored.entries).toHaveLength(1);
-  expect(stored.entries[0]!.statusLog).toHaveLength(2);
+  const stored = await storedHistory<{ entries: Array<{ statusLog: unknown[] }> }>(worker);
+  expect(stored?.entries).toHaveLength(1);
+  expect(stored?.entries[0]!.statusLog).toHaveLength(2);
 });
