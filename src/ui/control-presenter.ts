@@ -54,7 +54,11 @@ export function controlPresenter(texts: ContentTexts): PresentControl {
         view.setReportVisible(true);
       },
       showSaved: () => view.setMessage(texts.recorded, 'info'),
-      showSaveFailed: (reason) => view.setMessage(texts.saveFailed(reason), 'error'),
+      showSaveFailed(reason) {
+        // The user has sent the form: Autofill is no longer what the card offers, the failed save is.
+        closeOffer();
+        view.setMessage(texts.saveFailed(reason), 'error');
+      },
       showAnswer(answer) {
         if (answer !== 'failed') closeOffer();
         view.setReportVisible(false);

@@ -208,6 +208,7 @@ test('storage full: the user is told the truth, and nothing is claimed saved', a
       'and delete submissions you no longer need.',
   );
   await expect(control).not.toContainText(/saved in Objector's history|Saved in your history/);
+  await expect(control.getByRole('button', { name: /Autofill/ })).toBeHidden();
   await screenshot(page, 'form-storage-full');
   expect(await storedHistory(worker)).toEqual(before);
   await screenshot(history, 'history-storage-full');

@@ -411,6 +411,9 @@ describe('FormSession: Send', () => {
     await settle();
     expect(controlText()).toContain('Not saved (storage-full); your form was still sent.');
     expect(controlText()).not.toContain(texts.recorded);
+    // The offer gives way to the failed save: no Autofill left to press on a form already sent.
+    expect(controlText()).not.toContain(texts.intro);
+    expect(controlButton()?.hidden).toBe(true);
     document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
     await deps.clock.advance(60_000);
     // The background answered: asking again would get the same answer, and there is no entry to confirm.
