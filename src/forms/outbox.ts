@@ -6,6 +6,11 @@ export const RETRY_FIRST_MS = 250;
 export const RETRY_MAX_MS = 4000;
 /** Sends of one report before it is given up (about 20 s of retries). */
 export const DELIVERY_ATTEMPTS = 10;
+/**
+ * How long one send may go unanswered before it counts as lost and is sent again: a worker that hangs
+ * (neither answers nor dies) would otherwise hold every later report for ever.
+ */
+export const ANSWER_TIMEOUT_MS = 10_000;
 
 /**
  * The background refused (it answered, with a coded reason: storage full, unknown entry, sender refused):
@@ -45,11 +50,28 @@ export class Outbox {
 
   private async attempt<T>(send: () => Promise<T>, attempt: number): Promise<T> {
     try {
-      return await send();
+      return await this.answerOf(send);
     } catch (error) {
       if (isRefusal(error) || extensionGone(error) || attempt >= DELIVERY_ATTEMPTS) throw error;
     }
     await new Promise<void>((resolve) => this.clock.after(Math.min(RETRY_FIRST_MS * 2 ** (attempt - 1), RETRY_MAX_MS), resolve));
     return this.attempt(send, attempt + 1);
+  }
+
+  /** One send, unanswered after ANSWER_TIMEOUT_MS counted as lost (a late answer is then ignored). */
+  private answerOf<T>(send: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const cancel = this.clock.after(ANSWER_TIMEOUT_MS, () => reject(new Error('The background did not answer.')));
+      send().then(
+        (answer) => {
+          cancel();
+          resolve(answer);
+        },
+        (error: unknown) => {
+          cancel();
+          reject(error);
+        },
+      );
+    });
   }
 }
