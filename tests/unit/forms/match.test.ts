@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { isFormHost, matchFormRule, normalizeText, pageLanguage } from '@/src/forms/match';
+import { onFormHost } from '@/src/loader/loader';
 import { formUrls } from '@/src/forms/rules/urls';
 import { formRules } from '@/src/forms/rules/data';
 
@@ -104,8 +105,11 @@ describe('matchFormRule', () => {
     ['https://business.facebook.com/', false],
     ['http://www.facebook.com/help/contact/712876720715583', false],
     ['https://www.facebook.com.evil.example/', false],
-  ])('isFormHost(%s) → %s', (href, expected) => {
+    ['https://www.facebook.com:8443/', false],
+    ['https://WWW.Instagram.com/accounts/', true],
+  ])('isFormHost(%s) → %s, and the loader\'s own check on the parsed location agrees', (href, expected) => {
     expect(isFormHost(href, formUrls)).toBe(expected);
+    expect(onFormHost(new URL(href))).toBe(expected);
   });
 
   it('finds nothing with no rules', () => {
