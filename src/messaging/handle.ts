@@ -25,7 +25,8 @@ import {
   recordSubmission,
   updateStatus,
 } from '../history/store';
-import { changeHistory, clearPending, loadHistory, setPending, takePending } from '../history/persist';
+import { changeHistory, loadHistory } from '../history/persist';
+import { clearPending, setPending, takePending } from '../history/pending';
 import { mergeImport, parseImport, previewImport } from '../history/exchange';
 import type { ExportFile } from '../history/schema';
 import { formRules } from '../forms/rules/data';
