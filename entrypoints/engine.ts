@@ -31,7 +31,7 @@ export default defineUnlistedScript(() => {
     compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
     submitted: async (submission) => void (await askBackground('submitted', { submission })),
     status: async (id, status, at) => (await askBackground('status', { id, status, at })).status,
-    pending: async (formId) => (await askBackground('pending', { formId })).id,
+    pending: (formId) => askBackground('pending', { formId }),
     accountStatus: (platform) => askBackground('account-status', { platform }),
     // Using the control of an engine whose extension is gone removes it instead (see `life` below).
     present: (doc, actions) =>

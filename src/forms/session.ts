@@ -1,5 +1,5 @@
 import type { FieldRole, FormRule } from './rules/schema';
-import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
+import type { AccountStatusAnswer, ComposeAnswer, PendingAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
 import type { Outcome, Status } from '../domain/status';
 import { detectObjectionForm, type Detection } from './find';
@@ -29,7 +29,8 @@ export interface SessionDeps {
   submitted(report: SubmissionReport): Promise<void>;
   /** Resolves with the entry's status as the background stored it; rejects with its reason otherwise. */
   status(id: string, status: Outcome, at: string): Promise<Status>;
-  pending(formId: string): Promise<string | null>;
+  /** After a page load: the tab's Send on this form that waits for Meta's answer, or that could not be saved. */
+  pending(formId: string): Promise<PendingAnswer>;
   accountStatus(platform: FormRule['platform']): Promise<AccountStatusAnswer>;
   /** The in-page control (UI code, src/ui/control-presenter.ts). */
   present: PresentControl;
@@ -117,12 +118,17 @@ export class FormSession {
     for (const type of ['click', 'keydown']) this.doc.addEventListener(type, this.onUserEvent, true);
     this.cancelUnrecognised = this.deps.clock.after(UNRECOGNISED_AFTER_MS, () => this.maybeUnrecognised());
     this.check();
-    void this.deps.pending(rule.formId).then((id) => {
+    void this.deps.pending(rule.formId).then(({ id, saveFailed }) => {
+      if (this.rule !== rule || this.awaiting || this.saved) return;
       // After a reload, what is on the page is already Meta's answer: its alerts count. The background
       // keeps only a pending submission it has written: it is saved.
-      if (id && this.rule === rule && !this.awaiting) {
+      if (id) {
         this.saved = 'saved';
         this.awaitAnswer(id, true);
+      } else if (saveFailed) {
+        // The Send before the reload was not stored: the new page says so, as the old one would have.
+        this.saved = 'failed';
+        this.showOutcome().showSaveFailed(saveFailed);
       }
     }).catch(() => undefined);
   }
@@ -232,7 +238,9 @@ export class FormSession {
 
   private maybeUnrecognised(): void {
     this.cancelUnrecognised = undefined;
-    if (!this.rule || this.seenForm || this.awaiting) return;
+    // After a Send (this page or before its reload), what is on the page is Meta's answer, not a form
+    // Objector failed to recognise.
+    if (!this.rule || this.seenForm || this.awaiting || this.saved) return;
     const control = this.ensureControl(null);
     control.showUnrecognised();
     this.sticky = true;

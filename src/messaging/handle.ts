@@ -123,7 +123,13 @@ const handlers: BackgroundHandlers = {
     const tab = formTab(sender);
     if (tab.platform !== submission.platform) throw new Refusal({ code: 'sender-refused' });
     const accountId = await identifyAccount(submission.platform);
-    const entry = await changeHistory((doc) => recordSubmission(doc, submission, accountId));
+    const entry = await changeHistory((doc) => recordSubmission(doc, submission, accountId)).catch(async (error: unknown) => {
+      // A form that posts reloads the page before this answer arrives: the note tells the new page that
+      // nothing was saved, and why.
+      const note = { id: submission.id, formId: submission.formId, at: Date.now(), saveFailed: storageProblem(error).code };
+      await setPending(tab.tabId, note, Date.now()).catch(() => undefined);
+      throw error;
+    });
     // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload. A report
     // sent again (its acknowledgement lost) for an entry that already has Meta's answer waits for nothing.
     if (entry.status === 'submitted') {
@@ -142,7 +148,7 @@ const handlers: BackgroundHandlers = {
   },
   pending: async ({ formId }, sender) => {
     const tab = formTab(sender);
-    return { id: await takePending(tab.tabId, formId, Date.now()) };
+    return takePending(tab.tabId, formId, Date.now());
   },
   'account-status': async ({ platform }, sender) => {
     formTab(sender);
