@@ -39,8 +39,13 @@ export function setPending(tabId: number, pending: PendingSubmission, now: numbe
   });
 }
 
+/** The tab's submission still waiting for Meta's answer on this form; taking it removes it. */
+export async function takePending(tabId: number, formId: string, now: number): Promise<string | null> {
+  return (await takeNote(tabId, formId, now)).id;
+}
+
 /** What the tab's last Send on this form left for the reloaded page; taking it removes it. */
-export async function takePending(tabId: number, formId: string, now: number): Promise<PendingAnswer> {
+export async function takeNote(tabId: number, formId: string, now: number): Promise<PendingAnswer> {
   let found = NOTHING;
   await withPending(now, (all) => {
     const pending = all.get(String(tabId));

@@ -26,7 +26,7 @@ import {
   updateStatus,
 } from '../history/store';
 import { changeHistory, loadHistory } from '../history/persist';
-import { clearPending, setPending, takePending } from '../history/pending';
+import { clearPending, setPending, takeNote } from '../history/pending';
 import { mergeImport, parseImport, previewImport } from '../history/exchange';
 import type { ExportFile } from '../history/schema';
 import { formRules } from '../forms/rules/data';
@@ -148,7 +148,7 @@ const handlers: BackgroundHandlers = {
   },
   pending: async ({ formId }, sender) => {
     const tab = formTab(sender);
-    return takePending(tab.tabId, formId, Date.now());
+    return takeNote(tab.tabId, formId, Date.now());
   },
   'account-status': async ({ platform }, sender) => {
     formTab(sender);
