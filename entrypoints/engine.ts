@@ -40,6 +40,11 @@ export default defineUnlistedScript(() => {
       const report = buildProblemReport(document, { version: browser.runtime.getManifest().version, ...context });
       saveProblemReport(document, problemReportFile(report));
     },
+    // Reports wait in storage.local until acknowledged: a page left before delivery loses nothing.
+    handoff: {
+      keep: (key, report) => browser.storage.local.set({ [key]: report }),
+      drop: (key) => browser.storage.local.remove(key),
+    },
     clock: systemClock,
     newId: () => crypto.randomUUID(),
     // Browsers without the User Activation API (none that Objector supports) rely on isTrusted alone.

@@ -10,7 +10,7 @@ import type { ControlPresenter, PresentControl } from './presenter';
 import { currentAlerts, isUserSend, judgeAnswer, readSubmission } from './track';
 import { watchDom } from './watch';
 import type { Cancel, Clock } from './clock';
-import { isRefusal, Outbox } from './outbox';
+import { isRefusal, Outbox, type Handoff } from './outbox';
 
 /** What the problem report needs from the engine (the report module adds the page's structure). */
 export interface ProblemContext {
@@ -35,6 +35,8 @@ export interface SessionDeps {
   /** The in-page control (UI code, src/ui/control-presenter.ts). */
   present: PresentControl;
   saveProblemReport(context: ProblemContext): void;
+  /** Where reports wait, outside the page, until the background acknowledges them (none: only in memory). */
+  handoff?: Handoff;
   /** Every time the session reads or waits for. */
   clock: Clock;
   newId(): string;
@@ -94,7 +96,7 @@ export class FormSession {
     private readonly urls: readonly FormUrlRule[],
     private readonly deps: SessionDeps,
   ) {
-    this.outbox = new Outbox(deps.clock);
+    this.outbox = new Outbox(deps.clock, deps.handoff);
   }
 
   /** Call on start and on every URL change. */
@@ -280,7 +282,7 @@ export class FormSession {
     const report = readSubmission(this.doc, detection, { id, at: new Date(now), reasonIds: this.lastFill?.reasonIds ?? [] });
     this.saved = 'pending';
     this.awaitAnswer(id);
-    this.outbox.deliver(() => this.deps.submitted(report)).then(
+    this.outbox.deliver(() => this.deps.submitted(report), { type: 'submitted', submission: report }).then(
       () => {
         if (this.lastSend.id !== id || this.saved !== 'pending') return;
         this.saved = 'saved';
@@ -350,7 +352,7 @@ export class FormSession {
     // The outcome says "saved in your history as …": shown only once the background has acknowledged
     // that the entry holds it. Until then the report waits in the outbox, after its submission.
     this.outbox
-      .deliver(async () => (this.refused.has(id) ? undefined : this.deps.status(id, status, at)))
+      .deliver(async () => (this.refused.has(id) ? undefined : this.deps.status(id, status, at)), { type: 'status', id, status, at })
       .then(
         (stored) => {
           if (this.control !== control || stored !== status) return;

@@ -9,7 +9,7 @@ import { controlPresenter } from '@/src/ui/control-presenter';
 import * as detect from '@/src/forms/find';
 import type { ComposeAnswer, PendingAnswer } from '@/src/messaging/answers';
 import { BackgroundError } from '@/src/messaging/send';
-import { DELIVERY_ATTEMPTS, RETRY_FIRST_MS, RETRY_MAX_MS } from '@/src/forms/outbox';
+import { DELIVERY_ATTEMPTS, RETRY_FIRST_MS, RETRY_MAX_MS, type Handoff } from '@/src/forms/outbox';
 import type { ContentTexts } from '@/src/ui/report';
 import type { Outcome, Status } from '@/src/domain/status';
 import { controlledForm, preQuestionStage, ruleById, serverRenderedEnglishForm, setPageLanguage, thirdPartyForm } from './fixtures';
@@ -600,6 +600,29 @@ describe("FormSession: Meta's answer reaches the history", () => {
     document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
     await settle();
   }
+
+  it("the Send and Meta's answer are handed off outside the page as their messages, and taken back once acknowledged", async () => {
+    const kept = new Map<string, unknown>();
+    const handoff: Handoff = {
+      keep: vi.fn(async (key: string, report: unknown) => void kept.set(key, report)),
+      drop: vi.fn(async (key: string) => void kept.delete(key)),
+    };
+    // The worker is gone: nothing is acknowledged, and the page may be left at any moment.
+    const status = vi.fn<SessionDeps['status']>(() => new Promise<Status>(() => undefined));
+    const submitted = vi.fn<SessionDeps['submitted']>(async () => undefined);
+    const deps = makeDeps({ handoff, status, submitted });
+    await sendThenConfirmation(deps);
+    const submission = submitted.mock.calls[0]![0];
+    expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:submitted`, { type: 'submitted', submission });
+    expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:status:confirmed`, {
+      type: 'status',
+      id: submission.id,
+      status: 'confirmed',
+      at: expect.any(String),
+    });
+    // The submission was acknowledged and taken back; Meta's answer, not acknowledged, stays handed off.
+    expect([...kept.keys()]).toEqual([`outbox:${submission.id}:status:confirmed`]);
+  });
 
   it('an answer lost with the worker is sent again, on the clock, until the background says it stored it', async () => {
     const status = vi.fn<SessionDeps['status']>().mockRejectedValueOnce(lostConnection()).mockRejectedValueOnce(noAnswer()).mockResolvedValue('confirmed');
