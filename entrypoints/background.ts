@@ -4,7 +4,7 @@ import { applyHandedOff, handleMessage } from '@/src/messaging/handle';
 import { drainHandoff, wroteHandoff } from '@/src/messaging/handoff';
 import { repairStoredData } from '@/src/storage/repair';
 import { refreshReminders } from '@/src/accounts/badge';
-import { historyItem } from '@/src/history/persist';
+import { onHistoryChanged } from '@/src/history/watch';
 import { settingsItem } from '@/src/settings/settings';
 
 // Wiring only: every message is validated, its sender checked and handled in src/messaging/handle.ts. The
@@ -21,6 +21,6 @@ export default defineBackground(() => {
   void repairStoredData();
   void drainHandoff(applyHandedOff);
   // A new objection, an import or switching the reminder off updates the badge of tabs already open.
-  historyItem.watch(() => void refreshReminders());
+  onHistoryChanged(() => void refreshReminders());
   settingsItem.watch(() => void refreshReminders());
 });
