@@ -149,7 +149,11 @@ export async function applyHandedOff(report: HandoffReport): Promise<'done' | 'r
 const handlers: BackgroundHandlers = {
   'load-engine': async (_request, sender, raw) => {
     formTab(sender);
-    const answer = await injectEngine(raw, (target, files) => browser.scripting.executeScript({ target, files }));
+    const answer = await injectEngine(
+      raw,
+      (target, files) => browser.scripting.executeScript({ target, files }),
+      (target, css) => browser.scripting.insertCSS({ target, css }),
+    );
     if ('error' in answer) throw new Error(answer.error);
     return OK;
   },
