@@ -50,6 +50,18 @@ export function isRefusal(error: unknown): boolean {
   return error instanceof BackgroundError && error.problem !== undefined;
 }
 
+/**
+ * Runs a handoff write, whose failure only costs the durability it adds: an API of an engine cut off from
+ * its extension may even throw at once instead of rejecting.
+ */
+function quietly(write: () => Promise<void>): Promise<void> {
+  try {
+    return write().catch(() => undefined);
+  } catch {
+    return Promise.resolve();
+  }
+}
+
 /** Objector was reloaded, updated or removed: this engine is cut off, and no retry reaches a background. */
 function extensionGone(error: unknown): boolean {
   return error instanceof Error && /extension context invalidated/i.test(error.message);
@@ -81,11 +93,11 @@ export class Outbox {
     // Not awaited before the send: a form that posts unloads the page at once, and its message must leave
     // in this task. Both writes leave in order; a failed one (storage full) leaves the message alone.
     const key = report && handoffKey(report);
-    const kept = report && key ? this.handoff.keep(key, report).catch(() => undefined) : undefined;
+    const kept = report && key ? quietly(() => this.handoff.keep(key, report)) : undefined;
     const delivered = this.last.then(() => this.attempt(send, 1));
     this.last = delivered.catch(() => undefined);
     if (key) {
-      const drop = () => void kept?.then(() => this.handoff.drop(key)).catch(() => undefined);
+      const drop = () => void kept?.then(() => quietly(() => this.handoff.drop(key)));
       delivered.then(drop, (error: unknown) => (isRefusal(error) ? drop() : undefined));
     }
     return delivered;

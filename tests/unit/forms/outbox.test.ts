@@ -139,6 +139,19 @@ describe('Outbox: a report outlives the page (handed off until acknowledged)', (
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('a handoff whose API throws at once (an engine cut off from its extension) does not stop the message', async () => {
+    const clock = new ManualClock();
+    const cutOff = () => {
+      throw new Error('Extension context invalidated.');
+    };
+    const handoff: Handoff = { keep: vi.fn(cutOff), drop: vi.fn(cutOff) };
+    const send = vi.fn(async () => 'stored');
+    await expect(new Outbox(clock, handoff).deliver(send, submitted)).resolves.toBe('stored');
+    await settle();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(handoff.drop).toHaveBeenCalledTimes(1);
+  });
+
   it('the message leaves in the same task as the Send (a form that posts unloads the page right after)', async () => {
     const clock = new ManualClock();
     const handoff: Handoff = { keep: () => new Promise<void>(() => undefined), drop: vi.fn(async () => undefined) };
