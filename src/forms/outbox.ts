@@ -5,6 +5,9 @@ import type { BackgroundMessage } from '../messaging/protocol';
 /** A report to the background, as the message it travels as: the user's Send, or Meta's answer to it. */
 export type Report = Extract<BackgroundMessage, { type: 'submitted' | 'status' }>;
 
+/** A report as handed off: a Send also names its tab, when the engine knows it (see the `pending` answer). */
+export type HandedOffReport = Report & { tabId?: number };
+
 /** The `storage.local` keys of reports waiting for the background's acknowledgement (README, "durable delivery"). */
 export const HANDOFF_PREFIX = 'outbox:';
 
@@ -25,7 +28,7 @@ export function handoffKey(report: Report): string {
  * finds there when it starts and whenever a report is written.
  */
 export interface Handoff {
-  keep(key: string, report: Report): Promise<void>;
+  keep(key: string, report: HandedOffReport): Promise<void>;
   drop(key: string): Promise<void>;
 }
 
@@ -89,7 +92,7 @@ export class Outbox {
    * Handoff) and taken back once the background acknowledged or refused it; a report given up (no answer,
    * Objector reloaded) stays handed off, for the background to apply when it runs again.
    */
-  deliver<T>(send: () => Promise<T>, report?: Report): Promise<T> {
+  deliver<T>(send: () => Promise<T>, report?: HandedOffReport): Promise<T> {
     // Not awaited before the send: a form that posts unloads the page at once, and its message must leave
     // in this task. Both writes leave in order; a failed one (storage full) leaves the message alone.
     const key = report && handoffKey(report);

@@ -85,6 +85,8 @@ export class FormSession {
   private seenForm = false;
   private unrecognisedShown = false;
   private cancelUnrecognised: Cancel | undefined;
+  /** This page's tab, as the background named it: a handed-off Send names it, for the reload to find it. */
+  private tabId: number | undefined;
   /** Submissions the background refused to store: there is no entry for Meta's answer. */
   private readonly refused = new Set<string>();
   /** Reports on their way to the background; they outlive in-app navigation away from the form. */
@@ -120,7 +122,8 @@ export class FormSession {
     for (const type of ['click', 'keydown']) this.doc.addEventListener(type, this.onUserEvent, true);
     this.cancelUnrecognised = this.deps.clock.after(UNRECOGNISED_AFTER_MS, () => this.maybeUnrecognised());
     this.check();
-    void this.deps.pending(rule.formId).then(({ id, saveFailed }) => {
+    void this.deps.pending(rule.formId).then(({ id, saveFailed, tabId }) => {
+      this.tabId = tabId;
       if (this.rule !== rule || this.awaiting || this.saved) return;
       // After a reload, what is on the page is already Meta's answer: its alerts count. The background
       // keeps only a pending submission it has written: it is saved.
@@ -282,7 +285,8 @@ export class FormSession {
     const report = readSubmission(this.doc, detection, { id, at: new Date(now), reasonIds: this.lastFill?.reasonIds ?? [] });
     this.saved = 'pending';
     this.awaitAnswer(id);
-    this.outbox.deliver(() => this.deps.submitted(report), { type: 'submitted', submission: report }).then(
+    const handedOff = { type: 'submitted' as const, submission: report, ...(this.tabId === undefined ? {} : { tabId: this.tabId }) };
+    this.outbox.deliver(() => this.deps.submitted(report), handedOff).then(
       () => {
         if (this.lastSend.id !== id || this.saved !== 'pending') return;
         this.saved = 'saved';

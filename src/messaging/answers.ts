@@ -33,7 +33,12 @@ export type AccountStatusAnswer = z.infer<typeof accountStatusAnswerSchema>;
  * What the tab's last Send on this form left for the reloaded page: the stored submission still waiting for
  * Meta's answer, or the problem code of a Send that could not be stored.
  */
-export const pendingAnswerSchema = z.object({ id: z.nullable(z.string()), saveFailed: z.nullable(z.string().check(z.maxLength(100))) });
+export const pendingAnswerSchema = z.object({
+  id: z.nullable(z.string()),
+  saveFailed: z.nullable(z.string().check(z.maxLength(100))),
+  /** The asking page's tab: its Send, handed off, names it, so that a reload of that tab finds it (outbox.ts). */
+  tabId: z.number(),
+});
 export type PendingAnswer = z.infer<typeof pendingAnswerSchema>;
 
 export const importAnswerSchema = z.object({

@@ -29,6 +29,7 @@ import {
 } from '../history/store';
 import { changeHistory, loadHistory } from '../history/persist';
 import { clearPending, setPending, takeNote } from '../history/pending';
+import { drainHandoff } from './handoff';
 import { mergeImport, parseImport, previewImport } from '../history/exchange';
 import type { ExportFile } from '../history/schema';
 import { formRules } from '../forms/rules/data';
@@ -139,7 +140,7 @@ export async function applyHandedOff(report: HandoffReport): Promise<'done' | 'r
       console.warn('Objector refused a handed-off submission that is not from one of its forms:', submission.id);
       return 'done';
     }
-    await recordSubmitted(submission, null);
+    await recordSubmitted(submission, report.tabId ?? null);
     return 'done';
   } catch (error) {
     return error instanceof Refusal ? 'done' : 'retry';
@@ -195,7 +196,10 @@ const handlers: BackgroundHandlers = {
   },
   pending: async ({ formId }, sender) => {
     const tab = formTab(sender);
-    return takeNote(tab.tabId, formId, Date.now());
+    // A Send whose message was lost in the reload (the worker had to start) may wait handed off: applied
+    // first, it leaves its note for this tab like the message would have.
+    await drainHandoff(applyHandedOff);
+    return { ...(await takeNote(tab.tabId, formId, Date.now())), tabId: tab.tabId };
   },
   'account-status': async ({ platform }, sender) => {
     formTab(sender);

@@ -45,7 +45,7 @@ const statusRequestSchema = z.object({ id: entryId, status: outcomeSchema, at: i
  * back by the background (src/messaging/handoff.ts). Anything else found under such a key is set aside.
  */
 export const handoffReportSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('submitted'), submission: submissionSchema }),
+  z.object({ type: z.literal('submitted'), submission: submissionSchema, tabId: z.optional(z.int().check(z.nonnegative())) }),
   z.object({ type: z.literal('status'), ...statusRequestSchema.shape }),
 ]);
 export type HandoffReport = z.infer<typeof handoffReportSchema>;

@@ -160,3 +160,26 @@ test('hostile: page script cannot reach the handoff, and a damaged or misfiled h
   await history.reload();
   await expect(account.locator('.badge').first()).toHaveText('Confirmed');
 });
+
+test("a form that posts, sent while the worker is stopped: the page reloads on Meta's answer and the entry is Confirmed", async ({
+  context,
+  page,
+  extensionId,
+  worker,
+}) => {
+  await logIn(context, 'facebook', '100001');
+  await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' });
+  const history = await openHistory(context, extensionId);
+  await page.goto(REPLICA_URLS.fbEnglish);
+  await page.getByRole('button', { name: /Autofill/ }).click();
+  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
+  // The user reads the form over before Send; meanwhile Chromium stops the idle worker.
+  await stopExtensionWorker(context, history, extensionId);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByText(REPLICA_TEXTS.fbEnglish.confirmation.slice(0, 40))).toBeVisible();
+  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Meta confirmed your objection');
+  await history.reload();
+  const account = history.getByRole('region', { name: 'Facebook 100001' });
+  await expect(account.locator('.badge').first()).toHaveText('Confirmed');
+  await expect(account.getByRole('heading', { level: 4 })).toHaveCount(1);
+});

@@ -74,7 +74,7 @@ function makeDeps(over: Omit<Partial<SessionDeps>, 'clock'> = {}) {
     submitted: vi.fn(async () => undefined),
     // The background acknowledges with the status it stored.
     status: vi.fn(async (_id: string, status: Outcome): Promise<Status> => status),
-    pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: null })),
+    pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: null, tabId: 12 })),
     accountStatus: vi.fn(async () => ({ confirmedAt: null as string | null, account: null as string | null })),
     texts,
     clock: new ManualClock(),
@@ -437,7 +437,7 @@ describe('FormSession: Send', () => {
 });
 
 /** The background's answer after a reload: this submission is stored and waits for Meta's answer. */
-const waiting = (id: string) => vi.fn(async (): Promise<PendingAnswer> => ({ id, saveFailed: null }));
+const waiting = (id: string) => vi.fn(async (): Promise<PendingAnswer> => ({ id, saveFailed: null, tabId: 12 }));
 
 describe("FormSession: Meta's answer to a pending submission", () => {
 
@@ -543,7 +543,7 @@ describe("FormSession: Meta's answer to a pending submission", () => {
     // A server-rendered form posted and the page reloaded on Meta's confirmation; the background could not
     // store the submission (storage full) and left that note for the tab.
     document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
-    const deps = makeDeps({ pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: 'storage-full' })) });
+    const deps = makeDeps({ pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: 'storage-full', tabId: 12 })) });
     start(deps);
     await settle();
     expect(controlText()).toContain('Not saved (storage-full); your form was still sent.');
@@ -559,7 +559,7 @@ describe("FormSession: Meta's answer to a pending submission", () => {
   it('a Send that could not be saved, and the form is back (Meta showed an error): the failure is said, no Autofill offered', async () => {
     const f = controlledForm('de');
     f.root.insertAdjacentHTML('afterbegin', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>');
-    const deps = makeDeps({ pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: 'storage-failed' })) });
+    const deps = makeDeps({ pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: 'storage-failed', tabId: 12 })) });
     start(deps);
     await settle();
     expect(controlText()).toContain('Not saved (storage-failed)');
@@ -613,7 +613,8 @@ describe("FormSession: Meta's answer reaches the history", () => {
     const deps = makeDeps({ handoff, status, submitted });
     await sendThenConfirmation(deps);
     const submission = submitted.mock.calls[0]![0];
-    expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:submitted`, { type: 'submitted', submission });
+    // The Send names its tab (from the background's answer on page load): a reload of the tab finds it.
+    expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:submitted`, { type: 'submitted', submission, tabId: 12 });
     expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:status:confirmed`, {
       type: 'status',
       id: submission.id,

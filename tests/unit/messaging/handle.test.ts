@@ -48,7 +48,7 @@ function submission(over: Partial<SubmissionReport> = {}): SubmissionReport {
 const igSubmission = () => submission({ platform: 'instagram', formId: '767264225370182', url: 'https://help.instagram.com/contact/767264225370182' });
 
 /** The `pending` answer when the tab's last Send left nothing for its reloaded page. */
-const NOTHING_PENDING = { id: null, saveFailed: null };
+const NOTHING_PENDING = { id: null, saveFailed: null, tabId: 12 };
 
 const storedLocal = () => fakeBrowser.storage.local.get(null);
 const storedHistory = storedHistoryValues;
@@ -296,17 +296,17 @@ describe('submitted: the account is whoever is logged in, proven by an HttpOnly 
 
   it("the tab's submission is pending until Meta answers (a reloaded page finds it, once)", async () => {
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual(NOTHING_PENDING);
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0001', saveFailed: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual({ ...NOTHING_PENDING, tabId: 13 });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0001', saveFailed: null, tabId: 12 });
     expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
   });
 
   it('storage full: the answer is an error, not ok, and the reloaded page of that tab learns why, once', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     expect(await handleMessage({ type: 'submitted', submission: submission() }, TAB)).toEqual({ error: 'storage-full', problem: { code: 'storage-full' } });
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual(NOTHING_PENDING);
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual({ ...NOTHING_PENDING, tabId: 13 });
     expect(await handleMessage({ type: 'pending', formId: '510058597920541' }, TAB)).toEqual(NOTHING_PENDING);
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: 'storage-full' });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: 'storage-full', tabId: 12 });
     expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
     expect((await loadHistory()).doc.entries).toEqual([]);
   });
@@ -316,7 +316,7 @@ describe('submitted: the account is whoever is logged in, proven by an HttpOnly 
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
     set.mockRestore();
     await handleMessage({ type: 'submitted', submission: submission({ id: 'submission-0002' }) }, TAB);
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0002', saveFailed: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0002', saveFailed: null, tabId: 12 });
   });
 
   it('the note of a failed save expires like a pending submission', async () => {

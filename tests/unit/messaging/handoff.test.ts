@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyHandedOff, handleMessage, type Sender } from '@/src/messaging/handle';
 import { drainHandoff, HANDOFF_SET_ASIDE_KEY, wroteHandoff } from '@/src/messaging/handoff';
-import { handoffKey, type Report } from '@/src/forms/outbox';
+import { handoffKey, type HandedOffReport, type Report } from '@/src/forms/outbox';
 import { loadHistory } from '@/src/history/persist';
 import { report } from '../history/helpers';
 import type { Outcome } from '@/src/domain/status';
@@ -19,7 +19,7 @@ const TAB: Sender = { id: ID, url: 'https://www.facebook.com/help/contact/712876
 const submitted = (over: Parameters<typeof report>[0] = {}): Report => ({ type: 'submitted', submission: report(over) });
 const answer = (status: Outcome, at = '2025-06-02T09:30:04.000Z', id = 'submission-0001'): Report => ({ type: 'status', id, status, at });
 
-async function handOff(...reports: Report[]): Promise<void> {
+async function handOff(...reports: HandedOffReport[]): Promise<void> {
   await fakeBrowser.storage.local.set(Object.fromEntries(reports.map((r) => [handoffKey(r), r])));
 }
 const handoffKeys = async () => Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('outbox:'));
@@ -69,7 +69,17 @@ describe('handoff: reports whose page was left before delivery', () => {
     await drain();
     expect((await entries())[0]!.status).toBe('confirmed');
     // The reload of the form no longer waits for an answer already stored.
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: null, tabId: 12 });
+  });
+
+  it('a Send handed off with its tab, its message lost in the reload of a form that posts: the reloaded page finds it waiting', async () => {
+    await handOff({ ...submitted(), tabId: 12 });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0001', saveFailed: null, tabId: 12 });
+    expect(await entries()).toHaveLength(1);
+    expect(await handoffKeys()).toEqual([]);
+    // Another tab's reload finds nothing of it.
+    await handOff({ ...submitted({ id: 'submission-0002' }), tabId: 12 });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual({ id: null, saveFailed: null, tabId: 13 });
   });
 
   it('storage failing: the reports stay for the next drain (the next start), and then apply', async () => {
@@ -104,6 +114,7 @@ describe('handoff, hostile: nothing but a report of one of Objector\'s forms cha
     // One Send's key carrying another's report (or another outcome) would let it overwrite that report.
     ['a report under another report\'s key', 'outbox:submission-0002:status:confirmed', answer('confirmed')],
     ['an outcome under the other outcome\'s key', 'outbox:submission-0001:status:failed', answer('confirmed')],
+    ['a tab that is no tab', 'outbox:submission-0002:submitted', { ...submitted({ id: 'submission-0002' }), tabId: -1 }],
     ['a __proto__ key', 'outbox:__proto__', { type: 'status', id: '__proto__', status: 'confirmed', at: '2025-06-02T09:31:00.000Z' }],
   ])('%s: set aside (kept for a report), removed, and the history unchanged', async (_name, key, value) => {
     const before = await withOneEntry();
