@@ -11,7 +11,7 @@ import { contentTexts } from '@/src/ui/content-texts';
 import { askBackground } from '@/src/messaging/send';
 import { handleTabMessage } from '@/src/messaging/receive';
 import { claimEngine } from '@/src/loader/engine-guard';
-import { watchExtensionLife, type ExtensionRuntime } from '@/src/loader/orphan';
+import { removeLeftoverControls, watchExtensionLife, type ExtensionRuntime } from '@/src/loader/orphan';
 
 // Wiring only: the engine is FormSession (src/forms: page watcher, form finder, filler, submission
 // tracker); the in-page control is UI code (src/ui/control-presenter.ts) handed to it here. Not a content
@@ -24,6 +24,8 @@ export default defineUnlistedScript(() => {
   if (!isFormHost(location.href, formUrls)) return;
   // Injected twice into one frame (two requests racing), the second copy does nothing.
   if (!claimEngine(globalThis)) return;
+  // Firefox: the control of the Objector this one replaces (reloaded, updated) is still in the page, dead.
+  removeLeftoverControls(document);
   const texts = contentTexts();
   const present = controlPresenter(texts);
   const session = new FormSession(document, formUrls, {

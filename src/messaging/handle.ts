@@ -89,7 +89,11 @@ function checkImport(text: string): ExportFile {
 const handlers: BackgroundHandlers = {
   'load-engine': async (_request, sender, raw) => {
     formTab(sender);
-    const answer = await injectEngine(raw, (target, files) => browser.scripting.executeScript({ target, files }));
+    const answer = await injectEngine(
+      raw,
+      (target, files) => browser.scripting.executeScript({ target, files }),
+      (target, css) => browser.scripting.insertCSS({ target, css }),
+    );
     if ('error' in answer) throw new Error(answer.error);
     return OK;
   },
