@@ -440,7 +440,7 @@ describe('history messages', () => {
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
     const file = JSON.stringify(toExportFile(other, new Date('2025-07-02T00:00:00.000Z')));
     const checks = vi.spyOn(exportFileSchema, 'safeParse');
-    const { checkId } = (await handleMessage({ type: 'history:import-preview', file }, PAGE)) as { checkId: string };
+    const { checkId } = backgroundMessages['history:import-preview'].answer.parse(await handleMessage({ type: 'history:import-preview', file }, PAGE));
     expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
     expect(checks).toHaveBeenCalledTimes(1);
     expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
@@ -453,7 +453,7 @@ describe('history messages', () => {
     const other = structuredClone((await loadHistory()).doc);
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
     const file = JSON.stringify(toExportFile(other, new Date('2025-07-03T00:00:00.000Z')));
-    const { checkId } = (await handleMessage({ type: 'history:import-preview', file }, PAGE)) as { checkId: string };
+    const { checkId } = backgroundMessages['history:import-preview'].answer.parse(await handleMessage({ type: 'history:import-preview', file }, PAGE));
     // Another file previewed since (or the worker restarted): that check is gone.
     await handleMessage({ type: 'history:import-preview', file: JSON.stringify(toExportFile((await loadHistory()).doc, new Date('2025-07-04T00:00:00.000Z'))) }, PAGE);
     expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ needFile: true });
