@@ -11,7 +11,7 @@ import { contentTexts } from '@/src/ui/content-texts';
 import { askBackground } from '@/src/messaging/send';
 import { handleTabMessage } from '@/src/messaging/receive';
 import { claimEngine } from '@/src/loader/engine-guard';
-import { watchExtensionLife, type ExtensionRuntime } from '@/src/loader/orphan';
+import { removeLeftoverControls, watchExtensionLife, type ExtensionRuntime } from '@/src/loader/orphan';
 
 // Wiring only: the engine is FormSession (src/forms: page watcher, form finder, filler, submission
 // tracker); the in-page control is UI code (src/ui/control-presenter.ts) handed to it here. Not a content
@@ -24,6 +24,8 @@ export default defineUnlistedScript(() => {
   if (!isFormHost(location.href, formUrls)) return;
   // Injected twice into one frame (two requests racing), the second copy does nothing.
   if (!claimEngine(globalThis)) return;
+  // Firefox: the control of the Objector this one replaces (reloaded, updated) is still in the page, dead.
+  removeLeftoverControls(document);
   const texts = contentTexts();
   const present = controlPresenter(texts);
   const session = new FormSession(document, formUrls, {
@@ -31,7 +33,7 @@ export default defineUnlistedScript(() => {
     compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
     submitted: async (submission) => void (await askBackground('submitted', { submission })),
     status: async (id, status, at) => (await askBackground('status', { id, status, at })).status,
-    pending: async (formId) => (await askBackground('pending', { formId })).id,
+    pending: (formId) => askBackground('pending', { formId }),
     accountStatus: (platform) => askBackground('account-status', { platform }),
     // Using the control of an engine whose extension is gone removes it instead (see `life` below).
     present: (doc, actions) =>
@@ -39,6 +41,11 @@ export default defineUnlistedScript(() => {
     saveProblemReport: (context) => {
       const report = buildProblemReport(document, { version: browser.runtime.getManifest().version, ...context });
       saveProblemReport(document, problemReportFile(report));
+    },
+    // Reports wait in storage.local until acknowledged: a page left before delivery loses nothing.
+    handoff: {
+      keep: (key, report) => browser.storage.local.set({ [key]: report }),
+      drop: (key) => browser.storage.local.remove(key),
     },
     clock: systemClock,
     newId: () => crypto.randomUUID(),

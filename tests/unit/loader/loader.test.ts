@@ -4,6 +4,7 @@ import { watchUrl } from '@/src/forms/watch';
 import { formRules } from '@/src/forms/rules/data';
 import { formRulesSchema } from '@/src/forms/rules/schema';
 import { injectEngine, ENGINE_FILE, type InjectionTarget } from '@/src/loader/inject';
+import { CONTROL_SHOWN_CSS } from '@/src/loader/orphan';
 
 const FEED = 'https://www.facebook.com/';
 const FORM = 'https://www.facebook.com/help/contact/712876720715583';
@@ -199,12 +200,20 @@ describe('loader: a request the worker lost', () => {
 describe('engine injection by the background', () => {
   const tab = { id: 7 };
 
-  it('injects the engine file into the frame that asked, by document where the browser names it', async () => {
-    const inject = vi.fn(async (_target: InjectionTarget, _files: [typeof ENGINE_FILE]) => []);
-    expect(await injectEngine({ tab, frameId: 0, url: FORM }, inject)).toEqual({ ok: true });
+  const insertCss = () => vi.fn(async (_target: InjectionTarget, _css: string) => undefined);
+
+  it('injects the engine file into the frame that asked, by document where the browser names it, then the sheet that shows its control', async () => {
+    const order: string[] = [];
+    const inject = vi.fn(async (_target: InjectionTarget, _files: [typeof ENGINE_FILE]) => void order.push('engine'));
+    const css = vi.fn(async (_target: InjectionTarget, _css: string) => void order.push('css'));
+    expect(await injectEngine({ tab, frameId: 0, url: FORM }, inject, css)).toEqual({ ok: true });
     expect(inject).toHaveBeenLastCalledWith({ tabId: 7, frameIds: [0] }, ['/engine.js']);
-    expect(await injectEngine({ tab, frameId: 0, documentId: 'doc-1', url: FORM }, inject)).toEqual({ ok: true });
+    expect(css).toHaveBeenLastCalledWith({ tabId: 7, frameIds: [0] }, CONTROL_SHOWN_CSS);
+    expect(await injectEngine({ tab, frameId: 0, documentId: 'doc-1', url: FORM }, inject, css)).toEqual({ ok: true });
     expect(inject).toHaveBeenLastCalledWith({ tabId: 7, documentIds: ['doc-1'] }, ['/engine.js']);
+    expect(css).toHaveBeenLastCalledWith({ tabId: 7, documentIds: ['doc-1'] }, CONTROL_SHOWN_CSS);
+    // The engine first: it removes a control left behind by an earlier copy before the sheet would show it.
+    expect(order).toEqual(['engine', 'css', 'engine', 'css']);
   });
 
   it.each([
@@ -217,14 +226,24 @@ describe('engine injection by the background', () => {
     ['no URL', { tab, frameId: 0 }],
   ])('refuses %s and injects nothing', async (_name, sender) => {
     const inject = vi.fn(async () => []);
-    expect(await injectEngine(sender, inject)).toHaveProperty('error');
+    const css = insertCss();
+    expect(await injectEngine(sender, inject, css)).toHaveProperty('error');
     expect(inject).not.toHaveBeenCalled();
+    expect(css).not.toHaveBeenCalled();
   });
 
   it('answers with an error, not ok, when the browser could not inject', async () => {
     const inject = vi.fn(async () => {
       throw new Error('Frame with ID 0 was removed.');
     });
-    expect(await injectEngine({ tab, frameId: 0, url: FORM }, inject)).toEqual({ error: 'Frame with ID 0 was removed.' });
+    expect(await injectEngine({ tab, frameId: 0, url: FORM }, inject, insertCss())).toEqual({ error: 'Frame with ID 0 was removed.' });
+  });
+
+  it('answers with an error when the sheet could not be inserted, so that the loader asks again', async () => {
+    const inject = vi.fn(async () => []);
+    const css = vi.fn(async () => {
+      throw new Error('Frame with ID 0 was removed.');
+    });
+    expect(await injectEngine({ tab, frameId: 0, url: FORM }, inject, css)).toEqual({ error: 'Frame with ID 0 was removed.' });
   });
 });
