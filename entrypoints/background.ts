@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { handleMessage } from '@/src/messaging/handle';
 import { repairStoredData } from '@/src/storage/repair';
 import { refreshReminders } from '@/src/accounts/badge';
-import { historyItem } from '@/src/history/persist';
+import { onHistoryChanged } from '@/src/history/watch';
 import { settingsItem } from '@/src/settings/settings';
 
 // Wiring only: every message is validated, its sender checked and handled in src/messaging/handle.ts. The
@@ -14,6 +14,6 @@ export default defineBackground(() => {
   // Older stored data is brought to the current version here only, through the write queue.
   void repairStoredData();
   // A new objection, an import or switching the reminder off updates the badge of tabs already open.
-  historyItem.watch(() => void refreshReminders());
+  onHistoryChanged(() => void refreshReminders());
   settingsItem.watch(() => void refreshReminders());
 });

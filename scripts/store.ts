@@ -1,13 +1,15 @@
 // `npm run store`: what the Chrome Web Store and addons.mozilla.org ask for, per locale, in .output/store/:
 // <lang>/listing.txt (name, summary, description) and <lang>/*.png screenshots (1280×800) of the built
 // extension on the test replicas, its UI in that language. Texts: the locale's extName and extDescription
-// (what the manifest shows) and the longer store/listing/<lang>.md, English where a locale has none yet.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// (what the manifest shows) and the longer store/listing/<lang>.md, which every locale must have (no English
+// fallback: a missing one stops the run before any screenshot is taken).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_PATH, extensionWorker, launchWithExtension } from '../tests/e2e/fixtures';
 import { REPLICA_URLS, serveReplicas } from '../tests/e2e/replicas/index';
+import { listingDescription } from './store-listing';
 
 const OUT = path.resolve('.output/store');
 const SIZE = { width: 1280, height: 800 };
@@ -19,11 +21,13 @@ interface Messages {
 
 async function main(): Promise<void> {
   const locales = readdirSync(path.join(EXTENSION_PATH, '_locales')).sort();
+  // All texts first: a locale without its description fails the run at once, not after minutes of screenshots.
+  const texts = new Map(locales.map((lang) => [lang, listing(lang)]));
   rmSync(OUT, { recursive: true, force: true });
-  for (const lang of locales) {
+  for (const [lang, text] of texts) {
     const dir = path.join(OUT, lang);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'listing.txt'), listing(lang));
+    writeFileSync(path.join(dir, 'listing.txt'), text);
     await screenshots(lang, dir);
     console.log(`  ${path.relative(process.cwd(), dir)}/`);
   }
@@ -36,8 +40,7 @@ function listing(lang: string): string {
   const summary = messages.extDescription?.message ?? '';
   // Chrome shows at most 132 characters of the summary, addons.mozilla.org 250.
   if (!name || !summary || summary.length > 132) throw new Error(`${lang}: extName/extDescription missing or summary over 132 characters`);
-  const own = path.resolve('store/listing', `${lang}.md`);
-  const description = readFileSync(existsSync(own) ? own : path.resolve('store/listing/en.md'), 'utf8').trim();
+  const description = listingDescription(lang);
   return `Name:\n${name}\n\nSummary:\n${summary}\n\nDescription:\n${description}\n`;
 }
 

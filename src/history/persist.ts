@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { encodeStored, readHistory, type ReadResult } from './store';
+import { readHistoryValues, type ReadResult } from './store';
+import { EMPTIED, historyValues, isHistoryKey, layOut } from './layout';
 import { HistoryProblem, storageProblem } from './errors';
 import type { HistoryDoc } from './schema';
 import { enqueueWrite } from '../storage/queue';
@@ -21,25 +22,31 @@ import { enqueueWrite } from '../storage/queue';
  * check only the document's version and shape (`readStoredHistory`).
  */
 
-export const historyItem = storage.defineItem<unknown>('local:history', { fallback: null });
 /** Records that failed validation; kept so that they can be reported and recovered by hand. */
 export const setAsideItem = storage.defineItem<unknown>('local:history-set-aside', { fallback: [] });
 /** A new random stamp with each of the background's writes, stored in the same `set` as the history. */
 export const writeStampItem = storage.defineItem<unknown>('local:history-write', { fallback: null });
-const HISTORY_KEY = 'history';
 const STAMP_KEY = 'history-write';
 
 /** The history as the background last validated and stored it; null when it has to be read and checked again. */
-let trusted: HistoryDoc | null = null;
+let trusted: { doc: HistoryDoc; stored: ReadonlyMap<string, unknown> } | null = null;
 /** Stamps of the background's own writes whose change event has not arrived yet (a few at most). */
 const ownStamps = new Set<string>();
+/** Keys the background removed itself (parts of deleted accounts), whose change event has not arrived yet. */
+const ownRemovals = new Set<string>();
 /** Counts every write and every foreign change: a read is trusted only if none happened while it ran. */
 let generation = 0;
 
 function onLocalChanged(changes: Record<string, { newValue?: unknown }>): void {
-  if (!(HISTORY_KEY in changes)) return;
+  const keys = Object.keys(changes).filter(isHistoryKey);
+  if (keys.length === 0) return;
   const stamp = changes[STAMP_KEY]?.newValue;
   if (typeof stamp === 'string' && ownStamps.delete(stamp)) return;
+  // (A removal's change has no new value; the test double says null.)
+  if (keys.every((key) => changes[key]!.newValue == null && ownRemovals.has(key))) {
+    for (const key of keys) ownRemovals.delete(key);
+    return;
+  }
   forgetTrusted();
   // Someone else wrote the history: check it at once (setting aside what does not pass), so that pages,
   // which trust the store, soon show it repaired, and the next change finds a checked copy.
@@ -52,7 +59,7 @@ function forgetTrusted(): void {
 }
 
 /** Whether the copy in memory can be trusted: only while the listener that would drop it is in place. */
-function trustedHistory(): HistoryDoc | null {
+function trustedHistory(): NonNullable<typeof trusted> | null {
   if (trusted && browser.storage.local.onChanged.hasListener(onLocalChanged)) return trusted;
   trusted = null;
   return null;
@@ -63,26 +70,57 @@ function watchForeignWrites(): void {
 }
 
 /** Keeps `doc` as the trusted copy when nothing was written since `since` (its read or write began). */
-function trust(doc: HistoryDoc, since: number): void {
-  if (generation === since && browser.storage.local.onChanged.hasListener(onLocalChanged)) trusted = doc;
+function trust(doc: HistoryDoc, stored: ReadonlyMap<string, unknown>, since: number): void {
+  if (generation === since && browser.storage.local.onChanged.hasListener(onLocalChanged)) trusted = { doc, stored };
 }
 
-/** Stores `doc` with a fresh stamp and keeps it as the trusted copy. */
-async function store(doc: HistoryDoc): Promise<void> {
-  watchForeignWrites();
-  const stamp = crypto.randomUUID();
-  ownStamps.add(stamp);
-  // A stamp whose event never came (a failed write) must not be remembered for ever.
-  if (ownStamps.size > 32) ownStamps.delete(ownStamps.values().next().value!);
-  const since = ++generation;
+/** The history's values in storage, as they are now. */
+async function readValues(): Promise<Map<string, unknown>> {
   try {
-    await write(() => storage.setItems([{ item: historyItem, value: encodeStored(doc) }, { item: writeStampItem, value: stamp }]));
+    return historyValues(await browser.storage.local.get(null));
   } catch (error) {
-    ownStamps.delete(stamp);
-    forgetTrusted();
-    throw error;
+    throw new HistoryProblem(storageProblem(error));
   }
-  trust(doc, since);
+}
+
+/**
+ * Stores `doc` and keeps it as the trusted copy. `stored` is what storage holds now: only the values that
+ * differ are written, with a fresh stamp, in one atomic `set`; values that no longer belong (a deleted
+ * account's part, the legacy single value) are emptied in that same `set` and removed after it (layout.ts).
+ */
+async function store(doc: HistoryDoc, stored: ReadonlyMap<string, unknown>): Promise<void> {
+  watchForeignWrites();
+  const next = layOut(doc);
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of next) if (stored.get(key) !== value) changed[key] = value;
+  const gone = [...stored.keys()].filter((key) => !next.has(key));
+  for (const key of gone) if (stored.get(key) !== EMPTIED) changed[key] = EMPTIED;
+  const since = ++generation;
+  if (Object.keys(changed).length > 0) {
+    const stamp = crypto.randomUUID();
+    ownStamps.add(stamp);
+    // A stamp whose event never came (a failed write) must not be remembered for ever.
+    if (ownStamps.size > 32) ownStamps.delete(ownStamps.values().next().value!);
+    try {
+      await write(() => browser.storage.local.set({ ...changed, [STAMP_KEY]: stamp }));
+    } catch (error) {
+      ownStamps.delete(stamp);
+      forgetTrusted();
+      throw error;
+    }
+  }
+  const nowStored = new Map<string, unknown>(next);
+  if (gone.length > 0) {
+    for (const key of gone) ownRemovals.add(key);
+    // Already empty, so a removal that fails loses nothing and brings nothing back: it is tried next time.
+    await browser.storage.local.remove(gone).catch(() => {
+      for (const key of gone) {
+        ownRemovals.delete(key);
+        nowStored.set(key, EMPTIED);
+      }
+    });
+  }
+  trust(doc, nowStored, since);
 }
 
 /** The set-aside records as a list, whatever is stored: a value of another shape is itself a record. */
@@ -98,12 +136,13 @@ export function setAsideList(raw: unknown): unknown[] {
  */
 export function loadHistory(): Promise<ReadResult> {
   return enqueueWrite(async () => {
-    const doc = trustedHistory();
-    if (doc) return { doc, setAside: [], stale: false, newerVersion: null };
+    const known = trustedHistory();
+    if (known) return { doc: known.doc, setAside: [], stale: false, newerVersion: null };
     watchForeignWrites();
     const since = generation;
-    const result = readHistory(await historyItem.getValue());
-    if (!result.stale && result.newerVersion === null) trust(result.doc, since);
+    const stored = await readValues();
+    const result = readHistoryValues(stored);
+    if (!result.stale && result.newerVersion === null) trust(result.doc, stored, since);
     return result;
   });
 }
@@ -115,7 +154,7 @@ export function loadHistory(): Promise<ReadResult> {
  */
 export function changeHistory<T>(change: (doc: HistoryDoc) => T): Promise<T> {
   return enqueueWrite(async () => {
-    const doc = trustedHistory() ?? (await readForWrite());
+    const { doc, stored } = trustedHistory() ?? (await readForWrite());
     let result: T;
     try {
       result = change(doc);
@@ -124,7 +163,7 @@ export function changeHistory<T>(change: (doc: HistoryDoc) => T): Promise<T> {
       forgetTrusted();
       throw error;
     }
-    await store(doc);
+    await store(doc, stored);
     return result;
   });
 }
@@ -138,16 +177,19 @@ export function repairHistory(): Promise<void> {
   return enqueueWrite(async () => {
     watchForeignWrites();
     const since = generation;
-    const result = readHistory(await historyItem.getValue());
+    const stored = await readValues();
+    const result = readHistoryValues(stored);
     if (result.newerVersion !== null) return;
-    if (!result.stale) return trust(result.doc, since);
-    await store(await readForWrite());
+    if (!result.stale) return trust(result.doc, stored, since);
+    const current = await readForWrite();
+    await store(current.doc, current.stored);
   });
 }
 
 /** Inside the queue: the current history, with damaged records moved into the set-aside list. */
-async function readForWrite(): Promise<HistoryDoc> {
-  const result = readHistory(await historyItem.getValue());
+async function readForWrite(): Promise<{ doc: HistoryDoc; stored: ReadonlyMap<string, unknown> }> {
+  const stored = await readValues();
+  const result = readHistoryValues(stored);
   if (result.newerVersion !== null) {
     throw new HistoryProblem({ code: 'storage-newer-version', version: result.newerVersion });
   }
@@ -157,7 +199,7 @@ async function readForWrite(): Promise<HistoryDoc> {
   if (result.setAside.length > 0 || aside !== storedAside) {
     await write(() => setAsideItem.setValue([...aside, ...result.setAside]));
   }
-  return result.doc;
+  return { doc: result.doc, stored };
 }
 
 export async function write(store: () => Promise<void>): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type Status,
 } from './schema';
 import { HistoryProblem } from './errors';
+import { assemble, decodeStored, type Decode } from './layout';
 
 /*
  * The history as pure operations on a document. Persistence and serialisation of writes live in
@@ -38,27 +39,6 @@ export interface StoredHistory {
 
 export function toStored(doc: HistoryDoc): StoredHistory {
   return { version: DATA_VERSION, accounts: [...doc.accounts.values()], entries: doc.entries };
-}
-
-/**
- * The history as it goes into `storage.local`: the document as one JSON text. Chromium converts a stored
- * object value by value on every write, read and change event; 10,000 entries as one string are written
- * about 3 times and read about 3 times faster (measured in the worker), and a page's change event then
- * carries one string instead of thousands of objects. A stored object (what Objector wrote before) is
- * still read as it is.
- */
-export function encodeStored(doc: HistoryDoc): string {
-  return JSON.stringify(toStored(doc));
-}
-
-/** A stored value as a document to check: a JSON text is parsed, anything else is returned as it is. */
-function decodeStored(raw: unknown): { ok: true; value: unknown } | { ok: false } {
-  if (typeof raw !== 'string') return { ok: true, value: raw };
-  try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }
 
 /**
@@ -117,6 +97,23 @@ export function readStoredHistory(stored: unknown): ReadResult {
   }
   doc.entries = raw.entries as Entry[];
   return { doc, setAside: [], stale: false, newerVersion: null };
+}
+
+/**
+ * The background's read of the history's stored values (layout.ts): put together, then checked record by
+ * record (`readHistory`). Never throws.
+ */
+export function readHistoryValues(values: ReadonlyMap<string, unknown>): ReadResult {
+  const assembled = assemble(values);
+  const result = readHistory(assembled.raw);
+  return { ...result, setAside: [...assembled.setAside, ...result.setAside], stale: result.stale || assembled.stale };
+}
+
+/** The pages' read of the history's stored values: put together, then `readStoredHistory`. Never throws. */
+export function readStoredHistoryValues(values: ReadonlyMap<string, unknown>, decode?: Decode): ReadResult {
+  const assembled = assemble(values, decode);
+  const result = readStoredHistory(assembled.raw);
+  return { ...result, setAside: [...assembled.setAside, ...result.setAside], stale: result.stale || assembled.stale };
 }
 
 function isCurrentShape(raw: unknown): raw is { version: number; accounts: unknown[]; entries: unknown[] } {

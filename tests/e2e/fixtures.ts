@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveReplicas, type ReplicaServer } from './replicas/index';
+import { assemble, historyValues } from '../../src/history/layout';
 
 /** Debian's Chromium by default; CHROMIUM_PATH points elsewhere (e.g. Playwright's own Chromium). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -117,10 +118,10 @@ export async function saveSettings(worker: Worker, settings: Record<string, unkn
   }, settings);
 }
 
-/** What the background stored as the history (one JSON text in `storage.local`), parsed; null when nothing is stored. */
+/** What the background stored as the history (its values in `storage.local`, src/history/layout.ts), put together as one document; null when nothing is stored. */
 export async function storedHistory<T = { version: number; accounts: unknown[]; entries: unknown[] }>(worker: Worker): Promise<T | null> {
-  const value = await worker.evaluate(async () => (await chrome.storage.local.get('history')).history as unknown);
-  return (typeof value === 'string' ? JSON.parse(value) : (value ?? null)) as T | null;
+  const values = historyValues(await worker.evaluate(() => chrome.storage.local.get(null)));
+  return values.size === 0 ? null : (assemble(values).raw as T);
 }
 
 /**

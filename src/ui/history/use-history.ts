@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { historyItem, setAsideItem, setAsideList } from '@/src/history/persist';
-import { readStoredHistory } from '@/src/history/store';
+import { setAsideItem, setAsideList } from '@/src/history/persist';
+import { watchStoredHistory } from '@/src/history/watch';
+import type { ReadResult } from '@/src/history/store';
 import { emptyHistory, type HistoryDoc } from '@/src/history/schema';
 
 export interface HistoryView {
@@ -28,36 +29,30 @@ export function useHistory(): HistoryView {
 
   useEffect(() => {
     let alive = true;
-    let raw: unknown = null;
-    let aside: unknown[] = [];
+    let read: ReadResult | null = null;
+    let aside: unknown[] | null = null;
     // A change reported before the first read finished is newer than that read.
-    let rawChanged = false;
     let asideChanged = false;
     const show = () => {
-      if (!alive) return;
-      const { doc, setAside } = readStoredHistory(raw);
-      setView({ loading: false, doc, damaged: [...aside, ...setAside], loadError: null });
+      if (!alive || !read || !aside) return;
+      setView({ loading: false, doc: read.doc, damaged: [...aside, ...read.setAside], loadError: null });
     };
-    const unwatchHistory = historyItem.watch((value) => {
-      rawChanged = true;
-      raw = value;
+    const fail = (error: unknown) => {
+      if (alive) setView({ ...EMPTY, loading: false, loadError: error instanceof Error ? error.message : String(error) });
+    };
+    const unwatchHistory = watchStoredHistory((result) => {
+      read = result;
       show();
-    });
+    }, fail);
     const unwatchAside = setAsideItem.watch((value) => {
       asideChanged = true;
       aside = setAsideList(value);
       show();
     });
-    Promise.all([historyItem.getValue(), setAsideItem.getValue()]).then(
-      ([storedHistory, storedAside]) => {
-        if (!rawChanged) raw = storedHistory;
-        if (!asideChanged) aside = setAsideList(storedAside);
-        show();
-      },
-      (error: unknown) => {
-        if (alive) setView({ ...EMPTY, loading: false, loadError: error instanceof Error ? error.message : String(error) });
-      },
-    );
+    setAsideItem.getValue().then((stored) => {
+      if (!asideChanged) aside = setAsideList(stored);
+      show();
+    }, fail);
     return () => {
       alive = false;
       unwatchHistory();

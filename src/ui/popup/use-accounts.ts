@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { historyItem } from '../../history/persist';
-import { readStoredHistory } from '../../history/store';
+import { watchStoredHistory } from '../../history/watch';
+import { emptyHistory } from '../../history/schema';
 import type { HistoryDoc } from '../../history/schema';
 import { identifyAccount } from '../../accounts/identify';
 import type { LoggedInIds } from './lines';
@@ -15,9 +15,10 @@ export function useAccounts(): { doc: HistoryDoc; loggedIn: LoggedInIds } | null
   const [doc, setDoc] = useState<HistoryDoc | null>(null);
   const [loggedIn, setLoggedIn] = useState<LoggedInIds | null>(null);
   useEffect(() => {
-    const show = (raw: unknown) => setDoc(readStoredHistory(raw).doc);
-    void historyItem.getValue().then(show, () => show(null));
-    return historyItem.watch(show);
+    return watchStoredHistory(
+      (result) => setDoc(result.doc),
+      () => setDoc(emptyHistory()),
+    );
   }, []);
   useEffect(() => {
     Promise.all([identifyAccount('facebook'), identifyAccount('instagram')]).then(

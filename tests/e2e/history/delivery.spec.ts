@@ -35,7 +35,7 @@ test("the worker dies while it writes Meta's answer: the answer is sent again an
     const local = chrome.storage.local as unknown as { set: (items: object, ...rest: unknown[]) => unknown };
     const set = local.set.bind(local);
     local.set = (items, ...rest) => {
-      if (!('history' in items)) return set(items, ...rest);
+      if (!('history-write' in items)) return set(items, ...rest);
       (globalThis as unknown as { __writeHangs: boolean }).__writeHangs = true;
       return new Promise(() => undefined);
     };

@@ -8,7 +8,7 @@ import { changeHistory, loadHistory } from '@/src/history/persist';
 import { handleMessage } from '@/src/messaging/handle';
 import { errorAnswerSchema } from '@/src/messaging/answers';
 import { migrate } from '@/src/storage/migrations';
-import { emptyDoc, report } from './helpers';
+import { emptyDoc, report, restoreHistoryValues, storedHistoryValues } from './helpers';
 
 /*
  * Property tests with random and hostile input: the import check and the reading of stored data never throw
@@ -126,12 +126,12 @@ describe('through the background', () => {
 
   it('a refused import never changes the existing history', async () => {
     await changeHistory((doc) => recordSubmission(doc, report(), '1'));
-    const before = (await fakeBrowser.storage.local.get('history')).history;
+    const before = await storedHistoryValues();
     await fc.assert(
       fc.asyncProperty(fc.oneof(damagedExport, hostileJson.map((v) => JSON.stringify(v) ?? 'null')), async (file) => {
         const refused = errorAnswerSchema.safeParse(await handleMessage({ type: 'history:import', file }, PAGE)).success;
-        if (refused) expect((await fakeBrowser.storage.local.get('history')).history).toEqual(before);
-        else await fakeBrowser.storage.local.set({ history: before });
+        if (refused) expect(await storedHistoryValues()).toEqual(before);
+        else await restoreHistoryValues(before);
         noPollution();
       }),
       { numRuns: 60 },
@@ -151,6 +151,28 @@ describe('through the background', () => {
         }
         await write;
         expect((await loadHistory()).doc.entries.some((e) => e.id === 'fuzzed-entry-0001')).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('whatever the list of accounts and the per-account values hold, the next write succeeds and loses no valid entry', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileJson, hostileJson, fc.boolean(), async (head, part, asText) => {
+        fakeBrowser.reset();
+        await changeHistory((doc) => recordSubmission(doc, report({ id: 'kept-entry-0001' }), '7'));
+        const encode = (value: unknown) => (asText ? (JSON.stringify(value) ?? 'null') : value);
+        await fakeBrowser.storage.local.set({ 'history-accounts': encode(head), 'history/facebook:8': encode(part) });
+        const write = changeHistory((doc) => recordSubmission(doc, report({ id: 'fuzzed-entry-0001' }), '8'));
+        if (!migrate('history', head).ok) {
+          await expect(write).rejects.toMatchObject({ problem: { code: 'storage-newer-version' } });
+          return;
+        }
+        await write;
+        const ids = (await loadHistory()).doc.entries.map((e) => e.id);
+        expect(ids).toContain('fuzzed-entry-0001');
+        expect(ids).toContain('kept-entry-0001');
+        noPollution();
       }),
       { numRuns: 60 },
     );

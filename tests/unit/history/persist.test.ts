@@ -5,9 +5,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { changeHistory, loadHistory, repairHistory } from '@/src/history/persist';
 import { clearPending, setPending, takePending } from '@/src/history/pending';
 import { DATA_VERSION } from '@/src/storage/version';
-import { labelAccount, recordSubmission, toStored, updateStatus } from '@/src/history/store';
+import { deleteAccount, labelAccount, recordSubmission, toStored, updateStatus } from '@/src/history/store';
 import { entrySchema } from '@/src/history/schema';
-import { emptyDoc, report, storedHistory } from './helpers';
+import { emptyDoc, report, storedHistory, storedHistoryValues } from './helpers';
 
 const setAside = async () => (await fakeBrowser.storage.local.get('history-set-aside'))['history-set-aside'];
 
@@ -96,14 +96,17 @@ describe('changeHistory: damaged records are set aside, writes go on', () => {
     expect(await setAside()).toEqual(['not an account', bad]);
   });
 
-  it('stores the history as one JSON text; a damaged text is set aside whole and writes go on', async () => {
+  it("stores the accounts and each account's entries as JSON texts under their own keys; a damaged part is set aside whole and writes go on", async () => {
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
-    expect(typeof (await fakeBrowser.storage.local.get('history')).history).toBe('string');
-    await fakeBrowser.storage.local.set({ history: '{"version": 2, "entries": [' });
+    const values = await storedHistoryValues();
+    expect(Object.keys(values).sort()).toEqual(['history-accounts', 'history/facebook:1']);
+    expect(typeof values['history-accounts']).toBe('string');
+    expect(typeof values['history/facebook:1']).toBe('string');
+    await fakeBrowser.storage.local.set({ 'history/facebook:1': '[{"id": "submission-0001", ' });
 
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1'));
     expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0002']);
-    expect(await setAside()).toEqual(['{"version": 2, "entries": [']);
+    expect(await setAside()).toEqual(['[{"id": "submission-0001", ']);
   });
 
   it('set-aside records accumulate, none is lost', async () => {
@@ -234,12 +237,17 @@ describe('the background validates each record once: its trusted copy between wr
 
   it('hostile: a stored value changed behind its back (even with its stamp copied) is checked again; bad records set aside, good kept', async () => {
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
-    const { history, 'history-write': stamp } = await fakeBrowser.storage.local.get(['history', 'history-write']);
-    const tampered = JSON.parse(history as string) as { accounts: unknown[]; entries: Array<Record<string, unknown>> };
-    const forged = { ...tampered.entries[0]!, id: 'forged-0001', status: 'confirmed', statusLog: 'not a log' };
-    tampered.entries.push(forged);
-    tampered.accounts.push({ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' });
-    await fakeBrowser.storage.local.set({ history: JSON.stringify(tampered), 'history-write': stamp });
+    const stored = await fakeBrowser.storage.local.get(null);
+    const entries = JSON.parse(stored['history/facebook:1'] as string) as Array<Record<string, unknown>>;
+    const head = JSON.parse(stored['history-accounts'] as string) as { accounts: unknown[] };
+    const forged = { ...entries[0]!, id: 'forged-0001', status: 'confirmed', statusLog: 'not a log' };
+    entries.push(forged);
+    head.accounts.push({ key: '__proto__', platform: 'facebook', accountId: null, label: 'polluted' });
+    await fakeBrowser.storage.local.set({
+      'history/facebook:1': JSON.stringify(entries),
+      'history-accounts': JSON.stringify(head),
+      'history-write': stored['history-write'],
+    });
 
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0002' }), '1'));
     expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
@@ -261,7 +269,7 @@ describe('the background validates each record once: its trusted copy between wr
 
   it('hostile: a stored value removed behind its back is not resurrected from memory', async () => {
     await changeHistory((doc) => recordSubmission(doc, report({ id: 'submission-0001' }), '1'));
-    await fakeBrowser.storage.local.remove('history');
+    await fakeBrowser.storage.local.remove(Object.keys(await storedHistoryValues()));
     expect((await loadHistory()).doc.entries).toEqual([]);
   });
 
@@ -299,3 +307,92 @@ describe('the background validates each record once: its trusted copy between wr
     expect(read).toEqual(['submission-0001', 'submission-0002']);
   });
 });
+
+describe('stored per account: a change writes what it changed', () => {
+  const fb = (id: string, account: string) => changeHistory((doc) => recordSubmission(doc, report({ id }), account));
+  const written = () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    return () => set.mock.calls.map(([items]) => Object.keys(items as object).sort());
+  };
+
+  it("a new entry of a known account writes that account's entries only; a new account adds its own key and the list of accounts", async () => {
+    await fb('submission-0001', '1');
+    await fb('submission-0002', '2');
+    const keys = written();
+    await fb('submission-0003', '1');
+    await changeHistory((doc) => updateStatus(doc, 'submission-0002', 'confirmed', '2025-06-02T09:31:00.000Z'));
+    await fb('submission-0004', '3');
+    expect(keys()).toEqual([
+      ['history-write', 'history/facebook:1'],
+      ['history-write', 'history/facebook:2'],
+      ['history-accounts', 'history-write', 'history/facebook:3'],
+    ]);
+    // A change that changes nothing writes nothing.
+    await changeHistory(() => undefined);
+    expect(keys()).toHaveLength(3);
+  });
+
+  it('deleting an account removes its key; when the removal fails, its emptied value brings nothing back and goes at the next write', async () => {
+    await fb('submission-0001', '1');
+    await fb('submission-0002', '2');
+    await changeHistory((doc) => deleteAccount(doc, 'facebook:2'));
+    expect(Object.keys(await storedHistoryValues()).sort()).toEqual(['history-accounts', 'history/facebook:1']);
+
+    await fb('submission-0003', '3');
+    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(new Error('IO error'));
+    await changeHistory((doc) => deleteAccount(doc, 'facebook:3'));
+    expect((await storedHistoryValues())['history/facebook:3']).toBe('');
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001']);
+    await fb('submission-0004', '1');
+    expect(Object.keys(await storedHistoryValues()).sort()).toEqual(['history-accounts', 'history/facebook:1']);
+    expect(await setAside()).toBeUndefined();
+  });
+
+  it('hostile: a list of accounts that leaves accounts out loses none of their entries', async () => {
+    await fb('submission-0001', '1');
+    await fb('submission-0002', '2');
+    await fakeBrowser.storage.local.set({ 'history-accounts': JSON.stringify({ version: DATA_VERSION, accounts: [] }) });
+    await fb('submission-0003', '1');
+    const { doc } = await loadHistory();
+    expect(doc.entries.map((e) => e.id).sort()).toEqual(['submission-0001', 'submission-0002', 'submission-0003']);
+    expect([...doc.accounts.keys()].sort()).toEqual(['facebook:1', 'facebook:2']);
+  });
+
+  it('the whole history stored as one value (before) is read, moved into the new keys and removed; what both hold is kept once', async () => {
+    await fb('submission-0001', '1');
+    const legacy = await storedHistory();
+    await fakeBrowser.storage.local.remove(Object.keys(await storedHistoryValues()));
+    await fb('submission-0002', '1');
+    // Both at once (a removal that did not happen, or an older Objector that wrote again): merged by id.
+    await fakeBrowser.storage.local.set({ history: legacy });
+    await repairHistory();
+    expect((await loadHistory()).doc.entries.map((e) => e.id).sort()).toEqual(['submission-0001', 'submission-0002']);
+    expect(Object.keys(await storedHistoryValues()).sort()).toEqual(['history-accounts', 'history/facebook:1']);
+    expect(await setAside()).toBeUndefined();
+  });
+
+  it('hostile: a damaged list of accounts loses no entry; an entry filed under another account is set aside, not moved', async () => {
+    await fb('submission-0001', '1');
+    await fb('submission-0002', '2');
+    const values = await storedHistoryValues();
+    const misfiled = { ...(JSON.parse(values['history/facebook:2'] as string) as Array<Record<string, unknown>>)[0]!, id: 'misfiled-0001' };
+    await fakeBrowser.storage.local.set({
+      'history-accounts': 'not JSON',
+      'history/facebook:1': JSON.stringify([...(JSON.parse(values['history/facebook:1'] as string) as unknown[]), misfiled]),
+    });
+    await fb('submission-0003', '3');
+    const { doc } = await loadHistory();
+    expect(doc.entries.map((e) => e.id).sort()).toEqual(['submission-0001', 'submission-0002', 'submission-0003']);
+    expect([...doc.accounts.keys()].sort()).toEqual(['facebook:1', 'facebook:2', 'facebook:3']);
+    expect(await setAside()).toEqual(['not JSON', misfiled]);
+  });
+
+  it('hostile: a list of accounts written by a newer Objector is never overwritten', async () => {
+    await fb('submission-0001', '1');
+    const newer = JSON.stringify({ version: DATA_VERSION + 1, accounts: [] });
+    await fakeBrowser.storage.local.set({ 'history-accounts': newer });
+    await expect(fb('submission-0002', '1')).rejects.toMatchObject({ problem: { code: 'storage-newer-version' } });
+    expect((await storedHistoryValues())['history-accounts']).toBe(newer);
+  });
+});
+

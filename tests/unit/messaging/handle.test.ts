@@ -11,7 +11,7 @@ import { composeObjection } from '@/src/reasons/compose';
 import { loadHistory } from '@/src/history/persist';
 import { toExportFile } from '@/src/history/exchange';
 import { exportFileSchema } from '@/src/history/schema';
-import { report } from '../history/helpers';
+import { report, storedHistoryValues } from '../history/helpers';
 
 const catalogue = loadCatalogue();
 const ID = fakeBrowser.runtime.id;
@@ -48,7 +48,7 @@ function submission(over: Partial<SubmissionReport> = {}): SubmissionReport {
 const igSubmission = () => submission({ platform: 'instagram', formId: '767264225370182', url: 'https://help.instagram.com/contact/767264225370182' });
 
 const storedLocal = () => fakeBrowser.storage.local.get(null);
-const storedHistory = async () => (await fakeBrowser.storage.local.get('history')).history;
+const storedHistory = storedHistoryValues;
 
 const composeAnswer = (answer: unknown) => backgroundMessages.compose.answer.parse(answer);
 
