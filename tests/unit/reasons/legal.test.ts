@@ -77,7 +77,7 @@ const LEGAL: Record<FormLanguage, LegalWording> = {
   },
   ga: {
     art21: 'Airteagal 21(1)', art6f: "pointe (f) d'Airteagal 6(1)", art17c: "pointe (c) d'Airteagal 17(1)",
-    compellingGrounds: 'forais dhlisteanacha áititheacha', interactions: /idirghníomhaíochtaí/u,
+    compellingGrounds: 'forais dhlisteanacha thathantacha', interactions: /idirghníomhaíochtaí/u,
     privateLife: { pattern: /s(?:h)?aol\s+príobháideach/iu, sample: 'mo shaol príobháideach' }, openModels: /go hoscailte/u,
   },
   hr: {
