@@ -1,4 +1,4 @@
-import { chromium, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -193,6 +193,83 @@ function dirSize(dir: string): number {
   );
 }
 
+interface PopupTimes {
+  paint: number;
+  screen: number;
+  paintSinceOpen: number;
+  screenSinceOpen: number;
+}
+
+/**
+ * In the popup page: its first contentful paint and the paint of its first screen with content (Element
+ * Timing `objector-first-screen`), from its navigation start, once both happened; and its time origin.
+ */
+function firstPaints(): Promise<{ paint: number; screen: number; origin: number }> {
+  const painted = (type: 'paint' | 'element', name: string) =>
+    new Promise<number>((resolve) => {
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntries().find((e) => e.name === name || (e as PerformanceEntry & { identifier?: string }).identifier === name);
+        if (!entry) return;
+        observer.disconnect();
+        const element = entry as PerformanceEntry & { renderTime?: number };
+        resolve(element.renderTime || entry.startTime);
+      }).observe({ type, buffered: true });
+    });
+  return Promise.all([painted('paint', 'first-contentful-paint'), painted('element', 'objector-first-screen')]).then(([paint, screen]) => ({
+    paint,
+    screen,
+    origin: performance.timeOrigin,
+  }));
+}
+
+/**
+ * Opens the popup as the toolbar button does, with `page` as the active tab, and reads its paints. Playwright
+ * does not list a popup among a context's pages; DevTools reaches it as a target (attached without the
+ * flat protocol, so that a browser session can speak to it).
+ */
+async function openToolbarPopup(context: BrowserContext, worker: Worker, page: Page): Promise<PopupTimes> {
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  try {
+    await page.bringToFront();
+    const openedAt = await worker.evaluate(async () => {
+      const at = performance.timeOrigin + performance.now();
+      await chrome.action.openPopup();
+      return at;
+    });
+    let sessionId = '';
+    await expect
+      .poll(async () => {
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        const popup = targetInfos.find((t) => t.type === 'page' && t.url.endsWith('/popup.html'));
+        if (!popup) return false;
+        // The popup's first target can be replaced while it loads: attach to the one listed now.
+        sessionId = await cdp.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false }).then((r) => r.sessionId, () => '');
+        return sessionId !== '';
+      }, { timeout: 60_000 })
+      .toBe(true);
+    const answer = new Promise<{ paint: number; screen: number; origin: number }>((resolve, reject) => {
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message) as { id?: number; result?: { result?: { value?: { paint: number; screen: number; origin: number } } } };
+        if (message.id !== 1) return;
+        const value = message.result?.result?.value;
+        if (value) resolve(value);
+        else reject(new Error(`popup timings not read: ${event.message}`));
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: `(${firstPaints.toString()})()`, awaitPromise: true, returnByValue: true } }),
+    });
+    const { paint, screen, origin } = await answer;
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const t of targetInfos.filter((t) => t.url.endsWith('/popup.html'))) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    return { paint, screen, paintSinceOpen: origin + paint - openedAt, screenSinceOpen: origin + screen - openedAt };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const rows: string[][] = [];
 const row = (figure: string, goal: string, measured: string, ok: boolean | undefined) =>
   rows.push([figure, goal, measured, ok === undefined ? '' : ok ? 'ok' : 'MISSED']);
@@ -285,26 +362,28 @@ test('what Objector costs, side by side with autoconsent', async () => {
     const worst = Math.max(...latencies);
     row('control appears after the form\'s fields render (in-app navigation from a fresh feed, engine load included; 7 runs)', '≤ 50 ms', `median ${ms(median(latencies))}, worst ${ms(worst)}`, worst <= 50);
 
-    // Popup first render: first contentful paint of popup.html, and when its first screen has its content
-    // (the App's `objector:first-screen` mark: settings, reasons, accounts), median of 5 opens.
-    const paints: number[] = [];
-    const filled: number[] = [];
+    // Popup first render, as the user gets it: the popup opened from the toolbar (`action.openPopup()`, the
+    // same popup view, 400 px wide and sized to its content, hidden until its page has loaded), with a web
+    // page as the active tab. Its first contentful paint, and when its first screen is painted with its
+    // content (Element Timing of the first section's heading, which shows only once settings, reasons,
+    // accounts and the tab's answer are there), both from the popup page's navigation start; and from the
+    // openPopup() call, which adds Chromium creating the popup's view. Median of 15 opens. The same page
+    // opened as a tab (how this row was measured before: a tab created on about:blank, then navigated) is
+    // printed for comparison.
+    await page.goto(REPLICA_URLS.fbFeedDutch + '?static=1', { waitUntil: 'commit', timeout: 60_000 });
+    const popups: PopupTimes[] = [];
+    for (let i = 0; i < 15; i++) popups.push(await openToolbarPopup(context, worker, page));
+    const paint = median(popups.map((p) => p.paint));
+    row('popup first render (first contentful paint of the popup opened from the toolbar, from its navigation start; median of 15)', '≤ 100 ms', `${ms(paint)} (${ms(median(popups.map((p) => p.paintSinceOpen)))} from the openPopup() call)`, paint <= 100);
+    row('popup first screen with its content painted (accounts, settings, reasons, the tab\'s answer; same popups)', '—', `${ms(median(popups.map((p) => p.screen)))} (${ms(median(popups.map((p) => p.screenSinceOpen)))} from the call)`, undefined);
+    const tabPaints: number[] = [];
     for (let i = 0; i < 5; i++) {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await popup.getByRole('heading').first().waitFor();
-      await popup.waitForFunction(() => performance.getEntriesByName('objector:first-screen').length > 0, null, { timeout: 60_000 });
-      const [paint, screen] = await popup.evaluate(() => [
-        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        performance.getEntriesByName('objector:first-screen')[0]?.startTime ?? NaN,
-      ]);
-      paints.push(paint!);
-      filled.push(screen!);
+      tabPaints.push(await popup.evaluate(firstPaints).then((t) => t.paint));
       await popup.close();
     }
-    const paint = median(paints);
-    row('popup first render (first contentful paint: its frame and title, median of 5)', '≤ 100 ms', ms(paint), paint <= 100);
-    row('popup first screen with its content (settings, reasons, accounts; median of 5)', '—', ms(median(filled)), undefined);
+    row('popup page opened as a tab instead (first contentful paint, median of 5; for comparison)', '—', ms(median(tabPaints)), undefined);
 
     // Service worker cold start: stop the worker, then time a message from an extension page to its answer.
     const colds: number[] = [];

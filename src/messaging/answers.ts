@@ -29,6 +29,13 @@ export const accountStatusAnswerSchema = z.object({
 });
 export type AccountStatusAnswer = z.infer<typeof accountStatusAnswerSchema>;
 
+/**
+ * What the tab's last Send on this form left for the reloaded page: the stored submission still waiting for
+ * Meta's answer, or the problem code of a Send that could not be stored.
+ */
+export const pendingAnswerSchema = z.object({ id: z.nullable(z.string()), saveFailed: z.nullable(z.string().check(z.maxLength(100))) });
+export type PendingAnswer = z.infer<typeof pendingAnswerSchema>;
+
 export const importAnswerSchema = z.object({
   addedEntries: z.number(),
   addedAccounts: z.number(),
@@ -43,7 +50,7 @@ export const backgroundAnswers = {
   submitted: okAnswerSchema,
   /** The entry's status as now stored: the acknowledgement the engine waits for before it says "saved as …". */
   status: z.object({ ok: z.literal(true), status: statusSchema }),
-  pending: z.object({ id: z.nullable(z.string()) }),
+  pending: pendingAnswerSchema,
   'account-status': accountStatusAnswerSchema,
   'history:label': okAnswerSchema,
   'history:email-received': okAnswerSchema,

@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { loadLanguages, toFormLanguage, type Catalogue, type FormLanguage } from '../../reasons/catalogue';
 import { composeObjection } from '../../reasons/compose';
 import { accountLines, choiceSummary, profileSummary } from './lines';
-import { TabPanel } from './TabPanel';
+import { TabPanel, useTabProbe } from './TabPanel';
 import { displayNames, languageOptions, Profile, ReasonsAndText } from './Choices';
 import { useAccounts } from './use-accounts';
 import { uiLocale } from '../locale';
@@ -20,6 +20,7 @@ const uiLang = uiLocale();
 export function App() {
   const { settings, recovered, saveState, update } = useSettings();
   const accounts = useAccounts();
+  const tab = useTabProbe();
   const languages = useMemo(() => languageOptions(uiLang), []);
   const textLang: FormLanguage = toFormLanguage(uiLang) ?? 'en';
   const [previewLang, setPreviewLang] = useState<FormLanguage>(textLang);
@@ -36,12 +37,6 @@ export function App() {
     };
   }, [textLang, previewLang]);
   const lines = accounts && settings ? accountLines(accounts.doc, accounts.loggedIn, settings.reminder) : null;
-  const ready = settings !== null && catalogue.en !== undefined;
-  useEffect(() => {
-    // For `npm run bench`: when the first screen has its content (the tab's own state may follow).
-    if (ready && lines) performance.mark('objector:first-screen');
-  }, [ready, lines !== null]);
-
   if (!settings || !catalogue.en) return <Shell />;
   const shown = { ...catalogue, en: catalogue.en };
 
@@ -67,7 +62,7 @@ export function App() {
           {i18n.t('popup_recovered')}
         </p>
       )}
-      <TabPanel lines={lines} locale={uiLang} />
+      <TabPanel tab={tab} lines={lines} locale={uiLang} />
 
       <details class="choices" data-testid="choices">
         <summary>
