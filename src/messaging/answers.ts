@@ -47,6 +47,11 @@ export const importAnswerSchema = z.object({
   duplicates: z.number(),
 });
 export type ImportAnswer = z.infer<typeof importAnswerSchema>;
+/** The preview also names the check the background keeps, so that "Add" need not send the file again. */
+export const importPreviewAnswerSchema = z.object({ ...importAnswerSchema.shape, checkId: z.string() });
+export type ImportPreviewAnswer = z.infer<typeof importPreviewAnswerSchema>;
+/** "Add" by `checkId` when the background no longer has that check (it was restarted): send the file. */
+export const importAnswerOrNeedFileSchema = z.union([importAnswerSchema, z.object({ needFile: z.literal(true) })]);
 
 /** The answer of the background to each message type (the keys are the table's, checked in protocol.ts). */
 export const backgroundAnswers = {
@@ -61,8 +66,8 @@ export const backgroundAnswers = {
   'history:email-received': okAnswerSchema,
   'history:delete-entry': okAnswerSchema,
   'history:delete-account': okAnswerSchema,
-  'history:import-preview': importAnswerSchema,
-  'history:import': importAnswerSchema,
+  'history:import-preview': importPreviewAnswerSchema,
+  'history:import': importAnswerOrNeedFileSchema,
   'load-engine': okAnswerSchema,
   'page-opened': z.object({ ok: z.literal(true), reminded: z.boolean() }),
 };

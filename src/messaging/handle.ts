@@ -81,15 +81,15 @@ const OK = { ok: true } as const;
  * user's "Add to history" sends the same text, which is then not parsed and validated a second time. Any
  * other text is checked in full.
  */
-let checkedImport: { text: string; file: ExportFile } | null = null;
+let checkedImport: { id: string; text: string; file: ExportFile } | null = null;
 
-function checkImport(text: string): ExportFile {
-  if (checkedImport?.text === text) return checkedImport.file;
+function checkImport(text: string): { id: string; file: ExportFile } {
+  if (checkedImport?.text === text) return checkedImport;
   checkedImport = null;
   const parsed = parseImport(text);
   if (!parsed.ok) throw new Refusal(parsed.problem);
-  checkedImport = { text, file: parsed.file };
-  return parsed.file;
+  checkedImport = { id: crypto.randomUUID(), text, file: parsed.file };
+  return checkedImport;
 }
 
 /**
@@ -229,9 +229,16 @@ const handlers: BackgroundHandlers = {
     await changeHistory((doc) => deleteAccount(doc, accountKey));
     return OK;
   },
-  'history:import-preview': async ({ file }) => previewImport((await loadHistory()).doc, checkImport(file)),
-  'history:import': async ({ file }) => {
+  'history:import-preview': async ({ file }) => {
     const checked = checkImport(file);
+    return { ...previewImport((await loadHistory()).doc, checked.file), checkId: checked.id };
+  },
+  'history:import': async (request) => {
+    let checked: ExportFile;
+    if ('checkId' in request) {
+      if (checkedImport?.id !== request.checkId) return { needFile: true as const };
+      checked = checkedImport.file;
+    } else checked = checkImport(request.file).file;
     const summary = await changeHistory((doc) => mergeImport(doc, checked));
     checkedImport = null;
     return summary;

@@ -79,8 +79,15 @@ export const backgroundMessages = {
    * it would change. It keeps the checked file, so that adding the same text does not check it again.
    */
   'history:import-preview': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import-preview'] },
-  /** Adds the file's records that the history lacks; a file not checked by a preview is checked here. */
-  'history:import': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import'] },
+  /**
+   * Adds the file's records that the history lacks. By `checkId`, the file the preview checked (the page does
+   * not send megabytes twice; `{ needFile: true }` when the background no longer has it); a file sent is
+   * checked here unless it is the text the last preview checked.
+   */
+  'history:import': {
+    request: z.union([z.object({ checkId: z.string().check(z.maxLength(64)) }), z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) })]),
+    answer: backgroundAnswers['history:import'],
+  },
   /**
    * The loader (the only content script) saw an objection form's URL: inject the engine into its frame. Sent
    * by the loader with the raw `chrome` API, without this module (see src/loader/loader.ts).

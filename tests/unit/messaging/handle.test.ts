@@ -455,23 +455,41 @@ describe('history messages', () => {
     const other = structuredClone(doc);
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
     const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
-    expect(await handleMessage({ type: 'history:import-preview', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(await handleMessage({ type: 'history:import-preview', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1, checkId: expect.any(String) });
     expect(await storedHistory()).toEqual(before);
     const refused = await handleMessage({ type: 'history:import-preview', file: '{"format":"objector-history","version":2}' }, PAGE);
     expect(refused).toMatchObject({ problem: { code: 'import-invalid' } });
     expect(await storedHistory()).toEqual(before);
   });
 
-  it('a file checked for its preview is not checked again when the same text is added', async () => {
+  it('a file checked for its preview is added by its check id: not sent or checked again', async () => {
     await withOneEntry();
     const other = structuredClone((await loadHistory()).doc);
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
-    const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
+    const file = JSON.stringify(toExportFile(other, new Date('2025-07-02T00:00:00.000Z')));
+    const checks = vi.spyOn(exportFileSchema, 'safeParse');
+    const { checkId } = backgroundMessages['history:import-preview'].answer.parse(await handleMessage({ type: 'history:import-preview', file }, PAGE));
+    expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
+    // The check is used once: the same id again (or an id the background never gave) asks for the file.
+    expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ needFile: true });
+  });
+
+  it('the same text sent after its preview is not checked again; a check id the background no longer has asks for the file and changes nothing', async () => {
+    const before = await withOneEntry();
+    const other = structuredClone((await loadHistory()).doc);
+    other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
+    const file = JSON.stringify(toExportFile(other, new Date('2025-07-03T00:00:00.000Z')));
+    const { checkId } = backgroundMessages['history:import-preview'].answer.parse(await handleMessage({ type: 'history:import-preview', file }, PAGE));
+    // Another file previewed since (or the worker restarted): that check is gone.
+    await handleMessage({ type: 'history:import-preview', file: JSON.stringify(toExportFile((await loadHistory()).doc, new Date('2025-07-04T00:00:00.000Z'))) }, PAGE);
+    expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ needFile: true });
+    expect(await storedHistory()).toEqual(before);
     const checks = vi.spyOn(exportFileSchema, 'safeParse');
     await handleMessage({ type: 'history:import-preview', file }, PAGE);
     expect(await handleMessage({ type: 'history:import', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
     expect(checks).toHaveBeenCalledTimes(1);
-    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
   });
 
   it('hostile: another text sent to be added after a preview is checked in full (and refused)', async () => {
