@@ -16,6 +16,8 @@ export interface PendingSubmission {
   at: number;
   /** The submission was not stored: the problem code of the failed write. */
   saveFailed?: string;
+  /** The reloaded page was told of the failed save: kept (until it expires) so that it is told once. */
+  told?: boolean;
 }
 
 /** What a reloaded page learns about its tab's last Send on this form (once). */
@@ -34,6 +36,8 @@ const NOTHING: PendingAnswer = { id: null, saveFailed: null };
 
 export function setPending(tabId: number, pending: PendingSubmission, now: number): Promise<void> {
   return withPending(now, (all) => {
+    // The same failed save reported again (its message and its handoff both fail): the tab is told once.
+    if (pending.saveFailed !== undefined && all.get(String(tabId))?.id === pending.id) return false;
     all.set(String(tabId), pending);
     return true;
   });
@@ -49,9 +53,14 @@ export async function takeNote(tabId: number, formId: string, now: number): Prom
   let found = NOTHING;
   await withPending(now, (all) => {
     const pending = all.get(String(tabId));
-    if (!pending || pending.formId !== formId) return false;
-    found = pending.saveFailed === undefined ? { id: pending.id, saveFailed: null } : { id: null, saveFailed: pending.saveFailed };
-    all.delete(String(tabId));
+    if (!pending || pending.formId !== formId || pending.told) return false;
+    if (pending.saveFailed === undefined) {
+      found = { id: pending.id, saveFailed: null };
+      all.delete(String(tabId));
+    } else {
+      found = { id: null, saveFailed: pending.saveFailed };
+      all.set(String(tabId), { ...pending, told: true });
+    }
     return true;
   });
   return found;
@@ -91,6 +100,7 @@ function withPending(now: number, change: (all: Map<string, PendingSubmission>) 
 function isPending(value: unknown): value is PendingSubmission {
   if (!isRecord(value)) return false;
   if (value.saveFailed !== undefined && typeof value.saveFailed !== 'string') return false;
+  if (value.told !== undefined && typeof value.told !== 'boolean') return false;
   return typeof value.id === 'string' && typeof value.formId === 'string' && typeof value.at === 'number';
 }
 

@@ -126,7 +126,9 @@ async function recordStatus(id: string, status: Outcome, at: string): Promise<St
  * A report the engine handed off in `storage.local` (src/messaging/handoff.ts), applied as its message would
  * be. No browser-given sender vouches for it: only Objector's own contexts can write that storage (README,
  * threat model), and the submission's own URL must be a form of its platform and form, as the sender's tab
- * must be for the message. A refusal is final ('done'); a storage failure is tried again later ('retry').
+ * must be for the message. A refusal is final ('done'), and so is a Send that could not be stored: as for
+ * its message, its tab is told that nothing was saved, and it is not stored behind the user's back later.
+ * Meta's answer whose write failed is tried again later ('retry'): its entry exists.
  */
 export async function applyHandedOff(report: HandoffReport): Promise<'done' | 'retry'> {
   try {
@@ -140,7 +142,7 @@ export async function applyHandedOff(report: HandoffReport): Promise<'done' | 'r
       console.warn('Objector refused a handed-off submission that is not from one of its forms:', submission.id);
       return 'done';
     }
-    await recordSubmitted(submission, report.tabId ?? null);
+    await recordSubmitted(submission, report.tabId ?? null).catch(() => undefined);
     return 'done';
   } catch (error) {
     return error instanceof Refusal ? 'done' : 'retry';

@@ -82,11 +82,31 @@ describe('handoff: reports whose page was left before delivery', () => {
     expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual({ id: null, saveFailed: null, tabId: 13 });
   });
 
-  it('storage failing: the reports stay for the next drain (the next start), and then apply', async () => {
-    await handOff(submitted(), answer('confirmed'));
+  it("storage failing: a Send is final as for its message (its tab told once, nothing stored later); Meta's answer stays for the next drain", async () => {
+    await handOff({ ...submitted(), tabId: 12 }, answer('confirmed'));
     const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     await drain();
-    expect(await handoffKeys()).toHaveLength(2);
+    // The message of the same Send fails too: the tab is still told once.
+    expect(await handleMessage({ type: 'submitted', submission: report() }, TAB)).toEqual({ error: 'storage-full', problem: { code: 'storage-full' } });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: 'storage-full', tabId: 12 });
+    // Handed off again (a page that kept it), it fails again: not told a second time.
+    set.mockRestore();
+    await handOff({ ...submitted(), tabId: 12 });
+    const full = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await drain();
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: null, tabId: 12 });
+    full.mockRestore();
+    await drain();
+    expect(await entries()).toEqual([]);
+    expect(await handoffKeys()).toEqual([]);
+  });
+
+  it("Meta's answer whose write fails stays handed off, and applies at the next drain", async () => {
+    await handleMessage({ type: 'submitted', submission: report() }, TAB);
+    await handOff(answer('confirmed'));
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('IO error'));
+    await drain();
+    expect(await handoffKeys()).toHaveLength(1);
     set.mockRestore();
     await drain();
     expect((await entries())[0]!.status).toBe('confirmed');
