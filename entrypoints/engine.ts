@@ -33,7 +33,7 @@ export default defineUnlistedScript(() => {
     compose: (request) => askBackground('compose', { lang: request.lang, maxLength: request.maxLength }),
     submitted: async (submission) => void (await askBackground('submitted', { submission })),
     status: async (id, status, at) => (await askBackground('status', { id, status, at })).status,
-    pending: async (formId) => (await askBackground('pending', { formId })).id,
+    pending: (formId) => askBackground('pending', { formId }),
     accountStatus: (platform) => askBackground('account-status', { platform }),
     // Using the control of an engine whose extension is gone removes it instead (see `life` below).
     present: (doc, actions) =>
@@ -41,6 +41,11 @@ export default defineUnlistedScript(() => {
     saveProblemReport: (context) => {
       const report = buildProblemReport(document, { version: browser.runtime.getManifest().version, ...context });
       saveProblemReport(document, problemReportFile(report));
+    },
+    // Reports wait in storage.local until acknowledged: a page left before delivery loses nothing.
+    handoff: {
+      keep: (key, report) => browser.storage.local.set({ [key]: report }),
+      drop: (key) => browser.storage.local.remove(key),
     },
     clock: systemClock,
     newId: () => crypto.randomUUID(),

@@ -1,5 +1,5 @@
 import type { FieldRole, FormRule } from './rules/schema';
-import type { AccountStatusAnswer, ComposeAnswer, ProbeAnswer } from '../messaging/answers';
+import type { AccountStatusAnswer, ComposeAnswer, PendingAnswer, ProbeAnswer } from '../messaging/answers';
 import type { SubmissionReport } from '../messaging/protocol';
 import type { Outcome, Status } from '../domain/status';
 import { detectObjectionForm, type Detection } from './find';
@@ -10,7 +10,7 @@ import type { ControlPresenter, PresentControl } from './presenter';
 import { currentAlerts, isUserSend, judgeAnswer, readSubmission } from './track';
 import { watchDom } from './watch';
 import type { Cancel, Clock } from './clock';
-import { isRefusal, Outbox } from './outbox';
+import { isRefusal, Outbox, type Handoff } from './outbox';
 
 /** What the problem report needs from the engine (the report module adds the page's structure). */
 export interface ProblemContext {
@@ -29,11 +29,14 @@ export interface SessionDeps {
   submitted(report: SubmissionReport): Promise<void>;
   /** Resolves with the entry's status as the background stored it; rejects with its reason otherwise. */
   status(id: string, status: Outcome, at: string): Promise<Status>;
-  pending(formId: string): Promise<string | null>;
+  /** After a page load: the tab's Send on this form that waits for Meta's answer, or that could not be saved. */
+  pending(formId: string): Promise<PendingAnswer>;
   accountStatus(platform: FormRule['platform']): Promise<AccountStatusAnswer>;
   /** The in-page control (UI code, src/ui/control-presenter.ts). */
   present: PresentControl;
   saveProblemReport(context: ProblemContext): void;
+  /** Where reports wait, outside the page, until the background acknowledges them (none: only in memory). */
+  handoff?: Handoff;
   /** Every time the session reads or waits for. */
   clock: Clock;
   newId(): string;
@@ -93,7 +96,7 @@ export class FormSession {
     private readonly urls: readonly FormUrlRule[],
     private readonly deps: SessionDeps,
   ) {
-    this.outbox = new Outbox(deps.clock);
+    this.outbox = new Outbox(deps.clock, deps.handoff);
   }
 
   /** Call on start and on every URL change. */
@@ -117,12 +120,17 @@ export class FormSession {
     for (const type of ['click', 'keydown']) this.doc.addEventListener(type, this.onUserEvent, true);
     this.cancelUnrecognised = this.deps.clock.after(UNRECOGNISED_AFTER_MS, () => this.maybeUnrecognised());
     this.check();
-    void this.deps.pending(rule.formId).then((id) => {
+    void this.deps.pending(rule.formId).then(({ id, saveFailed }) => {
+      if (this.rule !== rule || this.awaiting || this.saved) return;
       // After a reload, what is on the page is already Meta's answer: its alerts count. The background
       // keeps only a pending submission it has written: it is saved.
-      if (id && this.rule === rule && !this.awaiting) {
+      if (id) {
         this.saved = 'saved';
         this.awaitAnswer(id, true);
+      } else if (saveFailed) {
+        // The Send before the reload was not stored: the new page says so, as the old one would have.
+        this.saved = 'failed';
+        this.showOutcome().showSaveFailed(saveFailed);
       }
     }).catch(() => undefined);
   }
@@ -232,7 +240,9 @@ export class FormSession {
 
   private maybeUnrecognised(): void {
     this.cancelUnrecognised = undefined;
-    if (!this.rule || this.seenForm || this.awaiting) return;
+    // After a Send (this page or before its reload), what is on the page is Meta's answer, not a form
+    // Objector failed to recognise.
+    if (!this.rule || this.seenForm || this.awaiting || this.saved) return;
     const control = this.ensureControl(null);
     control.showUnrecognised();
     this.sticky = true;
@@ -272,7 +282,7 @@ export class FormSession {
     const report = readSubmission(this.doc, detection, { id, at: new Date(now), reasonIds: this.lastFill?.reasonIds ?? [] });
     this.saved = 'pending';
     this.awaitAnswer(id);
-    this.outbox.deliver(() => this.deps.submitted(report)).then(
+    this.outbox.deliver(() => this.deps.submitted(report), { type: 'submitted', submission: report }).then(
       () => {
         if (this.lastSend.id !== id || this.saved !== 'pending') return;
         this.saved = 'saved';
@@ -342,7 +352,7 @@ export class FormSession {
     // The outcome says "saved in your history as …": shown only once the background has acknowledged
     // that the entry holds it. Until then the report waits in the outbox, after its submission.
     this.outbox
-      .deliver(async () => (this.refused.has(id) ? undefined : this.deps.status(id, status, at)))
+      .deliver(async () => (this.refused.has(id) ? undefined : this.deps.status(id, status, at)), { type: 'status', id, status, at })
       .then(
         (stored) => {
           if (this.control !== control || stored !== status) return;

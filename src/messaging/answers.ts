@@ -29,12 +29,24 @@ export const accountStatusAnswerSchema = z.object({
 });
 export type AccountStatusAnswer = z.infer<typeof accountStatusAnswerSchema>;
 
+/**
+ * What the tab's last Send on this form left for the reloaded page: the stored submission still waiting for
+ * Meta's answer, or the problem code of a Send that could not be stored.
+ */
+export const pendingAnswerSchema = z.object({ id: z.nullable(z.string()), saveFailed: z.nullable(z.string().check(z.maxLength(100))) });
+export type PendingAnswer = z.infer<typeof pendingAnswerSchema>;
+
 export const importAnswerSchema = z.object({
   addedEntries: z.number(),
   addedAccounts: z.number(),
   duplicates: z.number(),
 });
 export type ImportAnswer = z.infer<typeof importAnswerSchema>;
+/** The preview also names the check the background keeps, so that "Add" need not send the file again. */
+export const importPreviewAnswerSchema = z.object({ ...importAnswerSchema.shape, checkId: z.string() });
+export type ImportPreviewAnswer = z.infer<typeof importPreviewAnswerSchema>;
+/** "Add" by `checkId` when the background no longer has that check (it was restarted): send the file. */
+export const importAnswerOrNeedFileSchema = z.union([importAnswerSchema, z.object({ needFile: z.literal(true) })]);
 
 /** The answer of the background to each message type (the keys are the table's, checked in protocol.ts). */
 export const backgroundAnswers = {
@@ -43,14 +55,14 @@ export const backgroundAnswers = {
   submitted: okAnswerSchema,
   /** The entry's status as now stored: the acknowledgement the engine waits for before it says "saved as …". */
   status: z.object({ ok: z.literal(true), status: statusSchema }),
-  pending: z.object({ id: z.nullable(z.string()) }),
+  pending: pendingAnswerSchema,
   'account-status': accountStatusAnswerSchema,
   'history:label': okAnswerSchema,
   'history:email-received': okAnswerSchema,
   'history:delete-entry': okAnswerSchema,
   'history:delete-account': okAnswerSchema,
-  'history:import-preview': importAnswerSchema,
-  'history:import': importAnswerSchema,
+  'history:import-preview': importPreviewAnswerSchema,
+  'history:import': importAnswerOrNeedFileSchema,
   'load-engine': okAnswerSchema,
   'page-opened': z.object({ ok: z.literal(true), reminded: z.boolean() }),
 };

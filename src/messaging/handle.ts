@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { injectEngine } from '../loader/inject';
 import {
   backgroundParsers,
+  type HandoffReport,
+  type SubmissionReport,
   type BackgroundAnswer,
   type BackgroundMessageType,
   type BackgroundRequest,
@@ -26,11 +28,14 @@ import {
   updateStatus,
 } from '../history/store';
 import { changeHistory, loadHistory } from '../history/persist';
-import { clearPending, setPending, takePending } from '../history/pending';
+import { clearPending, setPending, takeNote } from '../history/pending';
 import { mergeImport, parseImport, previewImport } from '../history/exchange';
 import type { ExportFile } from '../history/schema';
 import { formRules } from '../forms/rules/data';
 import { formRulesSchema, type FormRule } from '../forms/rules/schema';
+import { formUrls } from '../forms/rules/urls';
+import { matchFormRule } from '../forms/match';
+import type { Outcome, Status } from '../domain/status';
 
 let validatedRules: FormRule[] | undefined;
 /** The form rules, checked against their schema once per worker start before any is sent out. */
@@ -75,15 +80,70 @@ const OK = { ok: true } as const;
  * user's "Add to history" sends the same text, which is then not parsed and validated a second time. Any
  * other text is checked in full.
  */
-let checkedImport: { text: string; file: ExportFile } | null = null;
+let checkedImport: { id: string; text: string; file: ExportFile } | null = null;
 
-function checkImport(text: string): ExportFile {
-  if (checkedImport?.text === text) return checkedImport.file;
+function checkImport(text: string): { id: string; file: ExportFile } {
+  if (checkedImport?.text === text) return checkedImport;
   checkedImport = null;
   const parsed = parseImport(text);
   if (!parsed.ok) throw new Refusal(parsed.problem);
-  checkedImport = { text, file: parsed.file };
-  return parsed.file;
+  checkedImport = { id: crypto.randomUUID(), text, file: parsed.file };
+  return checkedImport;
+}
+
+/**
+ * The user's Send, from the engine's message (with its tab, for a reload of the form to find it) or from its
+ * handoff (without). Idempotent: a report sent again, or both sent and handed off, makes one entry.
+ */
+async function recordSubmitted(submission: SubmissionReport, tabId: number | null): Promise<void> {
+  const accountId = await identifyAccount(submission.platform);
+  const entry = await changeHistory((doc) => recordSubmission(doc, submission, accountId)).catch(async (error: unknown) => {
+    // A form that posts reloads the page before this answer arrives: the note tells the new page that
+    // nothing was saved, and why.
+    const note = { id: submission.id, formId: submission.formId, at: Date.now(), saveFailed: storageProblem(error).code };
+    if (tabId !== null) await setPending(tabId, note, Date.now()).catch(() => undefined);
+    throw error;
+  });
+  // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload. A report
+  // sent again (its acknowledgement lost) for an entry that already has Meta's answer waits for nothing.
+  if (entry.status === 'submitted' && tabId !== null) {
+    await setPending(tabId, { id: submission.id, formId: submission.formId, at: Date.now() }, Date.now()).catch(() => undefined);
+  }
+}
+
+/** Meta's answer to a submission; the entry's status as now stored. */
+async function recordStatus(id: string, status: Outcome, at: string): Promise<Status> {
+  // Idempotent: the engine sends the same answer again until it gets this acknowledgement, and a repeated
+  // or older answer never moves an entry back from Confirmed (store.ts).
+  const entry = await changeHistory((doc) => updateStatus(doc, id, status, at));
+  await clearPending(id, Date.now()).catch(() => undefined);
+  if (!entry) throw new Refusal({ code: 'no-such-entry' });
+  return entry.status;
+}
+
+/**
+ * A report the engine handed off in `storage.local` (src/messaging/handoff.ts), applied as its message would
+ * be. No browser-given sender vouches for it: only Objector's own contexts can write that storage (README,
+ * threat model), and the submission's own URL must be a form of its platform and form, as the sender's tab
+ * must be for the message. A refusal is final ('done'); a storage failure is tried again later ('retry').
+ */
+export async function applyHandedOff(report: HandoffReport): Promise<'done' | 'retry'> {
+  try {
+    if (report.type === 'status') {
+      await recordStatus(report.id, report.status, report.at);
+      return 'done';
+    }
+    const { submission } = report;
+    const rule = matchFormRule(submission.url, formUrls);
+    if (!rule || rule.platform !== submission.platform || rule.formId !== submission.formId) {
+      console.warn('Objector refused a handed-off submission that is not from one of its forms:', submission.id);
+      return 'done';
+    }
+    await recordSubmitted(submission, null);
+    return 'done';
+  } catch (error) {
+    return error instanceof Refusal ? 'done' : 'retry';
+  }
 }
 
 const handlers: BackgroundHandlers = {
@@ -126,27 +186,16 @@ const handlers: BackgroundHandlers = {
     // A tab on Facebook reports Facebook submissions only.
     const tab = formTab(sender);
     if (tab.platform !== submission.platform) throw new Refusal({ code: 'sender-refused' });
-    const accountId = await identifyAccount(submission.platform);
-    const entry = await changeHistory((doc) => recordSubmission(doc, submission, accountId));
-    // The entry is stored; losing the "waiting for Meta" note only costs the status after a reload. A report
-    // sent again (its acknowledgement lost) for an entry that already has Meta's answer waits for nothing.
-    if (entry.status === 'submitted') {
-      await setPending(tab.tabId, { id: submission.id, formId: submission.formId, at: Date.now() }, Date.now()).catch(() => undefined);
-    }
+    await recordSubmitted(submission, tab.tabId);
     return OK;
   },
   status: async ({ id, status, at }, sender) => {
     formTab(sender);
-    // Idempotent: the engine sends the same answer again until it gets this acknowledgement, and a repeated
-    // or older answer never moves an entry back from Confirmed (store.ts).
-    const entry = await changeHistory((doc) => updateStatus(doc, id, status, at));
-    await clearPending(id, Date.now()).catch(() => undefined);
-    if (!entry) throw new Refusal({ code: 'no-such-entry' });
-    return { ok: true, status: entry.status };
+    return { ok: true, status: await recordStatus(id, status, at) };
   },
   pending: async ({ formId }, sender) => {
     const tab = formTab(sender);
-    return { id: await takePending(tab.tabId, formId, Date.now()) };
+    return takeNote(tab.tabId, formId, Date.now());
   },
   'account-status': async ({ platform }, sender) => {
     formTab(sender);
@@ -176,9 +225,16 @@ const handlers: BackgroundHandlers = {
     await changeHistory((doc) => deleteAccount(doc, accountKey));
     return OK;
   },
-  'history:import-preview': async ({ file }) => previewImport((await loadHistory()).doc, checkImport(file)),
-  'history:import': async ({ file }) => {
+  'history:import-preview': async ({ file }) => {
     const checked = checkImport(file);
+    return { ...previewImport((await loadHistory()).doc, checked.file), checkId: checked.id };
+  },
+  'history:import': async (request) => {
+    let checked: ExportFile;
+    if ('checkId' in request) {
+      if (checkedImport?.id !== request.checkId) return { needFile: true as const };
+      checked = checkedImport.file;
+    } else checked = checkImport(request.file).file;
     const summary = await changeHistory((doc) => mergeImport(doc, checked));
     checkedImport = null;
     return summary;

@@ -38,6 +38,18 @@ export type SubmissionReport = z.infer<typeof submissionSchema>;
 const entryId = submissionSchema.shape.id;
 const formId = submissionSchema.shape.formId;
 
+const statusRequestSchema = z.object({ id: entryId, status: outcomeSchema, at: isoTimeSchema });
+
+/**
+ * A report the engine handed off in `storage.local` (src/forms/outbox.ts): the same message as it sends, read
+ * back by the background (src/messaging/handoff.ts). Anything else found under such a key is set aside.
+ */
+export const handoffReportSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submitted'), submission: submissionSchema }),
+  z.object({ type: z.literal('status'), ...statusRequestSchema.shape }),
+]);
+export type HandoffReport = z.infer<typeof handoffReportSchema>;
+
 /** Messages to the background: from the content script, and from the extension's pages (popup, history). */
 export const backgroundMessages = {
   /** The full rule of the form whose URL the content script recognised. */
@@ -52,7 +64,7 @@ export const backgroundMessages = {
   /** The user pressed Send. */
   submitted: { request: z.object({ submission: submissionSchema }), answer: backgroundAnswers.submitted },
   /** Meta's answer to a submission. */
-  status: { request: z.object({ id: entryId, status: outcomeSchema, at: isoTimeSchema }), answer: backgroundAnswers.status },
+  status: { request: statusRequestSchema, answer: backgroundAnswers.status },
   /** After a page load on a form: is a submission of this tab still waiting for Meta's answer? */
   pending: { request: z.object({ formId }), answer: backgroundAnswers.pending },
   /** Has the logged-in account already objected (and been confirmed)? */
@@ -67,8 +79,15 @@ export const backgroundMessages = {
    * it would change. It keeps the checked file, so that adding the same text does not check it again.
    */
   'history:import-preview': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import-preview'] },
-  /** Adds the file's records that the history lacks; a file not checked by a preview is checked here. */
-  'history:import': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import'] },
+  /**
+   * Adds the file's records that the history lacks. By `checkId`, the file the preview checked (the page does
+   * not send megabytes twice; `{ needFile: true }` when the background no longer has it); a file sent is
+   * checked here unless it is the text the last preview checked.
+   */
+  'history:import': {
+    request: z.union([z.object({ checkId: z.string().check(z.maxLength(64)) }), z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) })]),
+    answer: backgroundAnswers['history:import'],
+  },
   /**
    * The loader (the only content script) saw an objection form's URL: inject the engine into its frame. Sent
    * by the loader with the raw `chrome` API, without this module (see src/loader/loader.ts).

@@ -1,12 +1,17 @@
 import createDOMPurify, { type Config } from 'dompurify';
+import { normalizeText } from '../match';
+import { confirmationPhrases, errorPhrases } from '../rules/words';
 import { generaliseValue, keywordValue, scrubText } from './scrub';
 
 /*
  * The structure of a page's main region as a short indented outline, for a maintainer who updates the form
  * rules. The region is copied and cleaned by DOMPurify with an explicit allow-list (the live page is never
  * touched); hooks then decide, for every text node and attribute value, what may stay:
- * - text only inside interface captions (label, legend, h1–h6, button, role=button, native option, summary,
+ * - text only inside interface captions (label, legend, button, role=button, native option, summary,
  *   role=alert, and the elements a field names with aria-labelledby/-describedby);
+ * - of a heading (h1–h6, role=heading) only how many words it has and the phrases of Meta's it contains that
+ *   Objector's rules know: headings are prose the page writes, and pages greet the user by name in them ("Hi
+ *   Jana Nováková, …") or title a page with the account's name, in any language and any markup;
  * - never inside what holds people's content: links (profile names), articles and feeds (posts), navigation,
  *   banners, menus and listboxes (account switchers, contact typeaheads), text fields and editors (typed text);
  * - attribute names of the allow-list with their structural values generalised (`Field123…` → `Field#`), free
@@ -40,7 +45,10 @@ const WITHHELD = '…';
 
 /** Where interface text lives. */
 const CAPTION_TAGS = new Set(['label', 'legend', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'option', 'summary']);
-const CAPTION_ROLES = new Set(['button', 'alert']);
+const CAPTION_ROLES = new Set(['button', 'alert', 'heading']);
+/** Captions whose words are never shown (see headingText). */
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADING_ROLES = new Set(['heading']);
 /** Elements whose own free-text attributes (aria-label, placeholder) are interface text. */
 const LABELLED_TAGS = new Set(['input', 'select', 'button', 'form', 'fieldset', 'label', 'dialog', 'main']);
 const LABELLED_ROLES = new Set([
@@ -139,6 +147,8 @@ interface Marks {
   captions: WeakSet<Node>;
   /** Nodes inside a caption. */
   inCaption: WeakSet<Node>;
+  /** Nodes inside (or being) a heading: never captions of their own. */
+  inHeading: WeakSet<Node>;
   /** Nodes inside (or being) a container of people's content. */
   personal: WeakSet<Node>;
   /** Nodes DOMPurify went through with these hooks: the outline reads nothing else (fails closed). */
@@ -161,7 +171,13 @@ function createCleaner(doc: Document, naming: Set<string>): Cleaner {
   const view = doc.defaultView ?? window;
   // A fresh instance per report: the hooks below close over this report's marks and leave no global state.
   const purify = createDOMPurify(view);
-  const marks: Marks = { captions: new WeakSet(), inCaption: new WeakSet(), personal: new WeakSet(), cleaned: new WeakSet() };
+  const marks: Marks = {
+    captions: new WeakSet(),
+    inCaption: new WeakSet(),
+    inHeading: new WeakSet(),
+    personal: new WeakSet(),
+    cleaned: new WeakSet(),
+  };
 
   purify.addHook('uponSanitizeElement', (node) => {
     if (node.nodeType === 3) {
@@ -174,9 +190,11 @@ function createCleaner(doc: Document, naming: Set<string>): Cleaner {
     const el = node as Element;
     // Marked before DOMPurify unwraps anything, so a removed wrapper cannot carry text out of its context.
     if (!marks.personal.has(el) && isPersonal(el)) markSubtree(el, marks.personal);
-    if (!marks.personal.has(el) && (isA(el, CAPTION_TAGS, CAPTION_ROLES) || (el.id && naming.has(el.id)))) {
+    if (!marks.personal.has(el) && !marks.inHeading.has(el) && (isA(el, CAPTION_TAGS, CAPTION_ROLES) || (el.id && naming.has(el.id)))) {
       marks.captions.add(el);
       markSubtree(el, marks.inCaption);
+      // All of a heading is the heading's text: a button or a label inside it is not shown on its own.
+      if (isA(el, HEADING_TAGS, HEADING_ROLES)) markSubtree(el, marks.inHeading);
     }
   });
 
@@ -254,13 +272,37 @@ function captionText(el: Element, marks: Marks): string {
   return text;
 }
 
+/** Meta's wording that Objector's rules know (src/forms/rules/words.ts): Objector's own words, not the page's. */
+const KNOWN_PHRASES = [...new Set([...confirmationPhrases, ...errorPhrases])];
+
+/**
+ * What a report shows of a heading's text: how many words it has, and which of the known phrases are in it
+ * (written as the rules write them). Not one of its own words: a name cannot be told from the other words of
+ * a greeting in 26 languages, so none is kept. The page's URL, host and language tell the form apart.
+ */
+function headingText(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words === 0) return '';
+  const normal = normalizeText(text);
+  const known = KNOWN_PHRASES.filter((phrase) => normal.includes(phrase)).map((phrase) => JSON.stringify(phrase));
+  return `(text left out: ${words} word${words === 1 ? '' : 's'}${known.length ? `; Meta's known wording in it: ${known.join(', ')}` : ''})`;
+}
+
+/** The element's own caption as the report shows it: quoted text, a heading's summary, or nothing. */
+function shownText(el: Element, marks: Marks): string {
+  if (!marks.captions.has(el)) return '';
+  if (isA(el, HEADING_TAGS, HEADING_ROLES)) return headingText(captionText(el, marks));
+  const text = scrubText(captionText(el, marks));
+  return text ? JSON.stringify(text) : '';
+}
+
 function outlineOf(el: Element, depth: number, marks: Marks): string[] {
   if (!marks.cleaned.has(el)) return [];
   const indent = '  '.repeat(depth);
   if (isA(el, COLLAPSED_TAGS, COLLAPSED_ROLES)) return [`${indent}${describe(el)} (content left out)`];
-  const text = marks.captions.has(el) ? scrubText(captionText(el, marks)) : '';
+  const text = shownText(el, marks);
   const shown = !WRAPPERS.has(el.localName) || el.attributes.length > 0 || text !== '';
-  const lines = shown ? [`${indent}${describe(el)}${text ? ` ${JSON.stringify(text)}` : ''}`] : [];
+  const lines = shown ? [`${indent}${describe(el)}${text ? ` ${text}` : ''}`] : [];
   const childDepth = shown ? depth + 1 : depth;
 
   let previous: string[] | null = null;
@@ -317,12 +359,17 @@ export function outlineMainRegion(doc: Document): Outline {
   const lines = truncated ? [...all.slice(0, MAX_LINES), '… (outline cut here)'] : all;
   if (kind !== 'form') return { region: kind, lines, truncated, within: [], headings: [] };
 
-  // A form's title is usually a heading outside the <form>: the page's headings, cleaned the same way.
+  // A form's title is usually a heading outside the <form>: where the page's headings are and how long (their
+  // words are left out as in the outline).
   const headings = [...doc.querySelectorAll('h1, h2, h3')]
     .filter((h) => !element.contains(h) && !insidePersonal(h))
     .slice(0, MAX_HEADINGS)
-    .flatMap((h) => [...cleaner.clean(h).children].flatMap((el) => outlineOf(el, 0, cleaner.marks)))
-    .filter((line) => line.includes('"'));
+    .flatMap((h) =>
+      [...cleaner.clean(h).children].flatMap((el) => {
+        const text = shownText(el, cleaner.marks);
+        return text ? [`${describe(el)} ${text}`] : [];
+      }),
+    );
   return { region: kind, lines, truncated, within: landmarksAround(element), headings: capLines(headings) };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { csvDelimiterFor, toCsv, toExportFile, type MergeSummary } from '@/src/history/exchange';
+import { csvDelimiterFor, toCsv, toExportFile } from '@/src/history/exchange';
+import type { ImportPreviewAnswer } from '@/src/messaging/answers';
 import type { HistoryDoc } from '@/src/history/schema';
 import { previewImportFile, sendImport } from './actions';
 import { MAX_IMPORT_CHARS } from '@/src/messaging/protocol';
@@ -19,7 +20,7 @@ export interface Notify {
 interface PendingImport {
   fileName: string;
   text: string;
-  summary: MergeSummary;
+  summary: ImportPreviewAnswer;
 }
 
 /** Export (JSON, CSV) and import with a preview; nothing is sent before the user agrees to the preview. */
@@ -59,7 +60,7 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
         notify.error(i18n.t('history_import_tooLarge'));
         return;
       }
-      let summary: MergeSummary;
+      let summary: ImportPreviewAnswer;
       try {
         // The background checks the file completely, once, and compares it with the history it stores.
         summary = await previewImportFile(text);
@@ -79,7 +80,7 @@ export function Toolbar({ doc, notify }: { doc: HistoryDoc; notify: Notify }) {
     if (!pending || busy) return;
     setBusy(true);
     try {
-      const answer = await sendImport(pending.text);
+      const answer = await sendImport(pending.text, pending.summary.checkId);
       setPending(null);
       notify.info(i18n.t('history_import_done', answer.addedEntries, [String(answer.addedEntries)]));
       inputRef.current?.focus();

@@ -193,20 +193,30 @@ test('storage full: the user is told the truth, and nothing is claimed saved', a
   await expect(history.getByText('Name saved.')).toHaveCount(0);
   await expect(history.getByRole('region', { name: 'Renamed' })).toHaveCount(0);
 
-  // A Send on Meta's form: the background answers with an error and stores nothing.
+  const control = page.locator('[data-objector-control]');
+  const saveFailed =
+    "Objector could not save this submission in its history: the browser's storage for Objector is full. Your form " +
+    "was still sent to Meta. Note today's date, then open Objector's history page, export your history to keep a copy " +
+    'and delete submissions you no longer need.';
+
+  // A Send on Meta's server-rendered form: it posts and the page reloads on Meta's answer. The background
+  // answers with an error and stores nothing; the new page says so, in the same words, without Autofill.
   await (await autofillAndSend(page, REPLICA_URLS.fbEnglish, 'Send')).sent;
   await expect(page.getByText(REPLICA_TEXTS.fbEnglish.confirmation.slice(0, 40))).toBeVisible();
+  await expect(control.getByRole('status')).toHaveText(saveFailed);
+  await expect(control).not.toContainText(/saved in Objector's history|Saved in your history|Meta confirmed/);
+  await expect(control.getByRole('button', { name: /Autofill/ })).toBeHidden();
+  await screenshot(page, 'form-storage-full-reloaded');
   expect(await storedHistory(worker)).toEqual(before);
+  // Said once: the same form opened again is a fresh form, with the offer.
+  await page.goto(REPLICA_URLS.fbEnglish);
+  await expect(page.getByRole('button', { name: /Autofill/ })).toBeVisible();
+  await expect(control).not.toContainText('could not save');
 
   // On a form that stays on the page, the control says so in words, with the way out: not "saved".
   await (await autofillAndSend(page, REPLICA_URLS.fbEnglishSpa, REPLICA_TEXTS.fbEnglishSpa.send)).sent;
   await expect(page.getByText(REPLICA_TEXTS.fbEnglishSpa.confirmation.slice(0, 40))).toBeVisible();
-  const control = page.locator('[data-objector-control]');
-  await expect(control.getByRole('status')).toHaveText(
-    "Objector could not save this submission in its history: the browser's storage for Objector is full. Your form " +
-      "was still sent to Meta. Note today's date, then open Objector's history page, export your history to keep a copy " +
-      'and delete submissions you no longer need.',
-  );
+  await expect(control.getByRole('status')).toHaveText(saveFailed);
   await expect(control).not.toContainText(/saved in Objector's history|Saved in your history/);
   await expect(control.getByRole('button', { name: /Autofill/ })).toBeHidden();
   await screenshot(page, 'form-storage-full');

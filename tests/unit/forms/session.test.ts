@@ -7,9 +7,9 @@ import { FormSession, PROBABLY_AFTER_MS, UNRECOGNISED_AFTER_MS, type SessionDeps
 import { CONTROL_HOST_ATTRIBUTE } from '@/src/ui/control';
 import { controlPresenter } from '@/src/ui/control-presenter';
 import * as detect from '@/src/forms/find';
-import type { ComposeAnswer } from '@/src/messaging/answers';
+import type { ComposeAnswer, PendingAnswer } from '@/src/messaging/answers';
 import { BackgroundError } from '@/src/messaging/send';
-import { DELIVERY_ATTEMPTS, RETRY_FIRST_MS, RETRY_MAX_MS } from '@/src/forms/outbox';
+import { DELIVERY_ATTEMPTS, RETRY_FIRST_MS, RETRY_MAX_MS, type Handoff } from '@/src/forms/outbox';
 import type { ContentTexts } from '@/src/ui/report';
 import type { Outcome, Status } from '@/src/domain/status';
 import { controlledForm, preQuestionStage, ruleById, serverRenderedEnglishForm, setPageLanguage, thirdPartyForm } from './fixtures';
@@ -74,7 +74,7 @@ function makeDeps(over: Omit<Partial<SessionDeps>, 'clock'> = {}) {
     submitted: vi.fn(async () => undefined),
     // The background acknowledges with the status it stored.
     status: vi.fn(async (_id: string, status: Outcome): Promise<Status> => status),
-    pending: vi.fn(async (): Promise<string | null> => null),
+    pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: null })),
     accountStatus: vi.fn(async () => ({ confirmedAt: null as string | null, account: null as string | null })),
     texts,
     clock: new ManualClock(),
@@ -436,11 +436,14 @@ describe('FormSession: Send', () => {
   });
 });
 
+/** The background's answer after a reload: this submission is stored and waits for Meta's answer. */
+const waiting = (id: string) => vi.fn(async (): Promise<PendingAnswer> => ({ id, saveFailed: null }));
+
 describe("FormSession: Meta's answer to a pending submission", () => {
 
   async function pendingOnForm() {
     const f = controlledForm('de');
-    const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001') });
+    const deps = makeDeps({ pending: waiting('pending-0001') });
     start(deps);
     await settle();
     expect(deps.pending).toHaveBeenCalledWith('712876720715583');
@@ -486,7 +489,7 @@ describe("FormSession: Meta's answer to a pending submission", () => {
 
   it('the form replaced by a message in no known wording → stays Submitted; "probably received" once it stays away', async () => {
     const f = controlledForm('de');
-    const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001') });
+    const deps = makeDeps({ pending: waiting('pending-0001') });
     start(deps);
     await settle();
     expect(controlText()).toContain(texts.recorded);
@@ -518,10 +521,55 @@ describe("FormSession: Meta's answer to a pending submission", () => {
   it('an error already on the reloaded page (Meta answered with a page load) → failed, not confirmed', async () => {
     // A form that posts reloads the page: Meta's answer is there before the session starts.
     document.body.innerHTML = '<div role="main"><div role="alert">Diese Anfrage kann nicht bearbeitet werden.</div></div>';
-    const deps = makeDeps({ pending: vi.fn(async () => 'pending-0002') });
+    const deps = makeDeps({ pending: waiting('pending-0002') });
     start(deps);
     await settle();
     expect(deps.status).toHaveBeenCalledWith('pending-0002', 'failed', expect.any(String));
+  });
+
+  it("Meta's confirmation already on the reloaded page → confirmed, and it stays said (not \"unrecognised\" later)", async () => {
+    document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
+    const deps = makeDeps({ pending: waiting('pending-0003') });
+    start(deps);
+    await settle();
+    expect(deps.status).toHaveBeenCalledWith('pending-0003', 'confirmed', expect.any(String));
+    expect(controlText()).toContain(texts.confirmed);
+    await deps.clock.advance(UNRECOGNISED_AFTER_MS);
+    expect(controlText()).toContain(texts.confirmed);
+    expect(controlText()).not.toContain(texts.unrecognised);
+  });
+
+  it("a Send that could not be saved before the reload: the new page says so, on Meta's answer, without Autofill", async () => {
+    // A server-rendered form posted and the page reloaded on Meta's confirmation; the background could not
+    // store the submission (storage full) and left that note for the tab.
+    document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
+    const deps = makeDeps({ pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: 'storage-full' })) });
+    start(deps);
+    await settle();
+    expect(controlText()).toContain('Not saved (storage-full); your form was still sent.');
+    expect(controlText()).not.toContain(texts.recorded);
+    expect(controlText()).not.toContain(texts.confirmed);
+    expect(controlButton()?.hidden).toBe(true);
+    await deps.clock.advance(60_000);
+    // Nothing is stored: no answer is reported for it.
+    expect(deps.status).not.toHaveBeenCalled();
+    expect(controlText()).toContain('Not saved (storage-full)');
+  });
+
+  it('a Send that could not be saved, and the form is back (Meta showed an error): the failure is said, no Autofill offered', async () => {
+    const f = controlledForm('de');
+    f.root.insertAdjacentHTML('afterbegin', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>');
+    const deps = makeDeps({ pending: vi.fn(async (): Promise<PendingAnswer> => ({ id: null, saveFailed: 'storage-failed' })) });
+    start(deps);
+    await settle();
+    expect(controlText()).toContain('Not saved (storage-failed)');
+    expect(controlText()).not.toContain(texts.intro);
+    expect(controlButton()?.hidden).toBe(true);
+    expect(controls()).toHaveLength(1);
+    f.root.append(document.createElement('div'));
+    await settle();
+    expect(controlText()).toContain('Not saved (storage-failed)');
+    expect(deps.status).not.toHaveBeenCalled();
   });
 
   it('no pending submission: a later confirmation-like text settles nothing', async () => {
@@ -552,6 +600,29 @@ describe("FormSession: Meta's answer reaches the history", () => {
     document.body.innerHTML = `<div role="main"><p>${CONFIRMATION_DE}</p></div>`;
     await settle();
   }
+
+  it("the Send and Meta's answer are handed off outside the page as their messages, and taken back once acknowledged", async () => {
+    const kept = new Map<string, unknown>();
+    const handoff: Handoff = {
+      keep: vi.fn(async (key: string, report: unknown) => void kept.set(key, report)),
+      drop: vi.fn(async (key: string) => void kept.delete(key)),
+    };
+    // The worker is gone: nothing is acknowledged, and the page may be left at any moment.
+    const status = vi.fn<SessionDeps['status']>(() => new Promise<Status>(() => undefined));
+    const submitted = vi.fn<SessionDeps['submitted']>(async () => undefined);
+    const deps = makeDeps({ handoff, status, submitted });
+    await sendThenConfirmation(deps);
+    const submission = submitted.mock.calls[0]![0];
+    expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:submitted`, { type: 'submitted', submission });
+    expect(handoff.keep).toHaveBeenCalledWith(`outbox:${submission.id}:status:confirmed`, {
+      type: 'status',
+      id: submission.id,
+      status: 'confirmed',
+      at: expect.any(String),
+    });
+    // The submission was acknowledged and taken back; Meta's answer, not acknowledged, stays handed off.
+    expect([...kept.keys()]).toEqual([`outbox:${submission.id}:status:confirmed`]);
+  });
 
   it('an answer lost with the worker is sent again, on the clock, until the background says it stored it', async () => {
     const status = vi.fn<SessionDeps['status']>().mockRejectedValueOnce(lostConnection()).mockRejectedValueOnce(noAnswer()).mockResolvedValue('confirmed');
@@ -631,7 +702,7 @@ describe("FormSession: Meta's answer reaches the history", () => {
 
   it('the control says what the history holds: an entry already Confirmed is not shown as Failed', async () => {
     const f = controlledForm('de');
-    const deps = makeDeps({ pending: vi.fn(async () => 'pending-0001'), status: vi.fn(async (): Promise<Status> => 'confirmed') });
+    const deps = makeDeps({ pending: waiting('pending-0001'), status: vi.fn(async (): Promise<Status> => 'confirmed') });
     start(deps);
     await settle();
     f.root.insertAdjacentHTML('afterbegin', '<div role="alert">Bitte gib eine gültige E-Mail-Adresse ein.</div>');

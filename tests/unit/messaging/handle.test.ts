@@ -47,6 +47,9 @@ function submission(over: Partial<SubmissionReport> = {}): SubmissionReport {
 }
 const igSubmission = () => submission({ platform: 'instagram', formId: '767264225370182', url: 'https://help.instagram.com/contact/767264225370182' });
 
+/** The `pending` answer when the tab's last Send left nothing for its reloaded page. */
+const NOTHING_PENDING = { id: null, saveFailed: null };
+
 const storedLocal = () => fakeBrowser.storage.local.get(null);
 const storedHistory = storedHistoryValues;
 
@@ -293,15 +296,40 @@ describe('submitted: the account is whoever is logged in, proven by an HttpOnly 
 
   it("the tab's submission is pending until Meta answers (a reloaded page finds it, once)", async () => {
     await handleMessage({ type: 'submitted', submission: submission() }, TAB);
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual({ id: null });
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0001' });
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual(NOTHING_PENDING);
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0001', saveFailed: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
   });
 
-  it('storage full: the answer is an error, not ok, and nothing is claimed', async () => {
+  it('storage full: the answer is an error, not ok, and the reloaded page of that tab learns why, once', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     expect(await handleMessage({ type: 'submitted', submission: submission() }, TAB)).toEqual({ error: 'storage-full', problem: { code: 'storage-full' } });
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, { ...TAB, tab: { id: 13, url: TAB.url } })).toEqual(NOTHING_PENDING);
+    expect(await handleMessage({ type: 'pending', formId: '510058597920541' }, TAB)).toEqual(NOTHING_PENDING);
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null, saveFailed: 'storage-full' });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
+    expect((await loadHistory()).doc.entries).toEqual([]);
+  });
+
+  it('another storage failure is noted with its code; a later Send that is stored replaces the note', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('IO error: disk'));
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    set.mockRestore();
+    await handleMessage({ type: 'submitted', submission: submission({ id: 'submission-0002' }) }, TAB);
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: 'submission-0002', saveFailed: null });
+  });
+
+  it('the note of a failed save expires like a pending submission', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.parse('2025-06-02T09:30:00.000Z'));
+    await handleMessage({ type: 'submitted', submission: submission() }, TAB);
+    now.mockReturnValue(Date.parse('2025-06-02T09:45:00.000Z'));
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
+  });
+
+  it('hostile: a corrupt note in session storage is dropped, never shown', async () => {
+    await fakeBrowser.storage.session.set({ pending: { 12: { id: 'x', formId: '712876720715583', at: Date.now(), saveFailed: { code: 'storage-full' } } } });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
   });
 });
 
@@ -319,7 +347,7 @@ describe('status', () => {
       { status: 'submitted', at: '2025-06-02T09:30:00.000Z' },
       { status: 'confirmed', at: '2025-06-02T09:31:00.000Z' },
     ]);
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
   });
 
   it('failed, then a late confirmation', async () => {
@@ -363,7 +391,7 @@ describe('status', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.status).toBe('confirmed');
     // Nothing waits for Meta's answer any more: a reload of the form does not judge it again.
-    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual({ id: null });
+    expect(await handleMessage({ type: 'pending', formId: '712876720715583' }, TAB)).toEqual(NOTHING_PENDING);
   });
 
   it('an unknown submission → no-such-entry', async () => {
@@ -427,23 +455,41 @@ describe('history messages', () => {
     const other = structuredClone(doc);
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
     const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
-    expect(await handleMessage({ type: 'history:import-preview', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(await handleMessage({ type: 'history:import-preview', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1, checkId: expect.any(String) });
     expect(await storedHistory()).toEqual(before);
     const refused = await handleMessage({ type: 'history:import-preview', file: '{"format":"objector-history","version":2}' }, PAGE);
     expect(refused).toMatchObject({ problem: { code: 'import-invalid' } });
     expect(await storedHistory()).toEqual(before);
   });
 
-  it('a file checked for its preview is not checked again when the same text is added', async () => {
+  it('a file checked for its preview is added by its check id: not sent or checked again', async () => {
     await withOneEntry();
     const other = structuredClone((await loadHistory()).doc);
     other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
-    const file = JSON.stringify(toExportFile(other, new Date('2025-07-01T00:00:00.000Z')));
+    const file = JSON.stringify(toExportFile(other, new Date('2025-07-02T00:00:00.000Z')));
+    const checks = vi.spyOn(exportFileSchema, 'safeParse');
+    const { checkId } = backgroundMessages['history:import-preview'].answer.parse(await handleMessage({ type: 'history:import-preview', file }, PAGE));
+    expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
+    expect(checks).toHaveBeenCalledTimes(1);
+    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
+    // The check is used once: the same id again (or an id the background never gave) asks for the file.
+    expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ needFile: true });
+  });
+
+  it('the same text sent after its preview is not checked again; a check id the background no longer has asks for the file and changes nothing', async () => {
+    const before = await withOneEntry();
+    const other = structuredClone((await loadHistory()).doc);
+    other.entries.push({ ...other.entries[0]!, id: 'submission-0002' });
+    const file = JSON.stringify(toExportFile(other, new Date('2025-07-03T00:00:00.000Z')));
+    const { checkId } = backgroundMessages['history:import-preview'].answer.parse(await handleMessage({ type: 'history:import-preview', file }, PAGE));
+    // Another file previewed since (or the worker restarted): that check is gone.
+    await handleMessage({ type: 'history:import-preview', file: JSON.stringify(toExportFile((await loadHistory()).doc, new Date('2025-07-04T00:00:00.000Z'))) }, PAGE);
+    expect(await handleMessage({ type: 'history:import', checkId }, PAGE)).toEqual({ needFile: true });
+    expect(await storedHistory()).toEqual(before);
     const checks = vi.spyOn(exportFileSchema, 'safeParse');
     await handleMessage({ type: 'history:import-preview', file }, PAGE);
     expect(await handleMessage({ type: 'history:import', file }, PAGE)).toEqual({ addedEntries: 1, addedAccounts: 0, duplicates: 1 });
     expect(checks).toHaveBeenCalledTimes(1);
-    expect((await loadHistory()).doc.entries.map((e) => e.id)).toEqual(['submission-0001', 'submission-0002']);
   });
 
   it('hostile: another text sent to be added after a preview is checked in full (and refused)', async () => {

@@ -9,6 +9,12 @@ export const NAME = 'Margarethe Oyelaran';
 export const EMAIL = 'm.oyelaran@example.org';
 export const TOKEN = 'AQHRq7TxKz9LmVpW3sDfGh';
 
+/** How a report shows a heading's text: its length, not its words (src/forms/report/outline.ts). */
+export const headingLine = (text: string) => {
+  const words = text.split(' ').length;
+  return `(text left out: ${words} word${words === 1 ? '' : 's'})`;
+};
+
 /** Every kind of personal data the issue names, with the exact text planted. */
 export const PLANTED: Array<{ kind: string; text: string }> = [
   { kind: 'typed value', text: 'typed-by-the-user-Zx' },
@@ -138,7 +144,8 @@ export const serverHelpForm = (lang: 'en' | 'pl') => {
     ],
     region: 'form',
     within: ['div role=main'],
-    headings: [`h2 "${t.title}"`],
+    // The form's title, outside the form: where it is and how long, not its words.
+    headings: [`h2 ${headingLine(t.title)}`],
   };
 };
 
@@ -175,7 +182,7 @@ export const reactForm = {
   },
   structure: [
     'div role=main id=mount_#_#_Xq',
-    'h1 "Einspruch gegen die Verwendung deiner Informationen für KI bei Meta"',
+    `h1 ${headingLine('Einspruch gegen die Verwendung deiner Informationen für KI bei Meta')}`,
     'div role=form data-testid=ai-objection-form aria-label=Einspruch',
     'span id=:r#: "E-Mail-Adresse"',
     'input type=email autocomplete=email aria-labelledby=:r#:',
@@ -221,7 +228,7 @@ export const feedPage = {
     </div>
     ${scripts}`,
   type(_doc: Document) {},
-  structure: ['div role=main', 'h2 "Feed posts"', 'div role=feed (content left out)', 'div role=button'],
+  structure: ['div role=main', `h2 ${headingLine('Feed posts')}`, 'div role=feed (content left out)', 'div role=button'],
   region: 'main',
   within: [] as string[],
   headings: [] as string[],

@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { buildProblemReport, problemReportFile, problemReportSchema, type ProblemReport } from '../../../../src/forms/report';
 import { formUrls } from '../../../../src/forms/rules/urls';
-import { PAGES, PLANTED } from './pages';
+import { headingLine, PAGES, PLANTED } from './pages';
 
 const knownFormIds = new Set(formUrls.map((rule) => rule.formId));
 
@@ -174,7 +174,7 @@ describe('hostile markup', () => {
       <textarea></textarea><textarea></textarea></form></div><form><input type="email"><input type="text"></form></main>`);
     const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path: '/', found: [], missing: [] });
     expect(report.outline).toEqual(['form', '  input type=email', '  input type=text']);
-    expect(report.headings).toEqual(['h1 "Help"']);
+    expect(report.headings).toEqual(['h1 (text left out: 1 word)']);
     expect(problemReportFile(report).text).not.toContain('Margarethe');
   });
 
@@ -194,6 +194,49 @@ describe('hostile markup', () => {
     const doc = show('<main></main>');
     const report = buildProblemReport(doc, { version: '0.1.0', ruleId: null, path, found: [], missing: [] });
     expect(report.page.path).toBe(expected);
+  });
+});
+
+describe('a heading with the user\'s name in it', () => {
+  /** A form page as Meta might greet its user: a heading above the form, one in it. */
+  const page = (above: string, inside = '<h3>Details</h3>') =>
+    show(`<div role="main"><h1>${above}</h1><form>${inside}<label for="e">Contact email address</label><input id="e" type="email">
+      <label for="r">Please tell us how this processing impacts you</label><textarea id="r"></textarea>
+      <button type="submit">Send</button></form></div>`);
+  const report = (doc: Document) => buildProblemReport(doc, { version: '0.1.0', ruleId: 'facebook-ai-objection', path: '/', found: [], missing: [] });
+  const normal = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+  it('keeps where the form\'s title is and how long, and the labels and buttons the rules need', () => {
+    const result = report(page('Object to Your Information Being Used for AI at Meta'));
+    expect(result.headings).toEqual([`h1 ${headingLine('Object to Your Information Being Used for AI at Meta')}`]);
+    expect(result.outline).toContain(`  h3 ${headingLine('Details')}`);
+    expect(result.outline).toContain('  label for=e "Contact email address"');
+    expect(result.outline).toContain('  button type=submit "Send"');
+  });
+
+  it.each([
+    ['a greeting above the form', 'Hi Jana Nováková, object to your information being used for AI', undefined],
+    ['the account in the title', 'Jana Nováková · Accounts Centre', undefined],
+    ['a greeting in another language', 'Dobrý den, Jana Nováková!', undefined],
+    ['the name split over elements', 'Hi <span>Jana</span> <b>Nováková</b>', undefined],
+    ['the name in the form\'s own heading', 'Objection', '<h2>Jana Nováková, tell us more</h2>'],
+    ['the name in a heading role', 'Objection', '<div role="heading" aria-level="2">Jana Nováková</div>'],
+    ['the name in a heading that names the form', 'Objection', '<h2 id="t">Jana Nováková\'s objection</h2><div role="group" aria-labelledby="t"></div>'],
+    ['the name in a heading inside a label', 'Objection', '<label><h4>Jana Nováková</h4></label>'],
+    ['the name in a button inside a heading', 'Hi <button>Jana Nováková</button>', undefined],
+    ['the name in a label inside the form\'s heading', 'Objection', '<h2><label for="e">Jana Nováková</label></h2>'],
+    ['the name next to Meta\'s known wording', 'Jana Nováková, something went wrong', undefined],
+  ])('%s: no part of the name', (_name, above, inside) => {
+    const text = problemReportFile(report(page(above, inside))).text;
+    expect(normal(text)).not.toContain('jana');
+    expect(normal(text)).not.toContain('novakova');
+  });
+
+  it('shows Meta\'s wording the rules know, as the rules write it, and nothing else of the heading', () => {
+    const result = report(page('Jana Nováková, something went wrong. Try again later.'));
+    expect(result.headings).toEqual([
+      'h1 (text left out: 8 words; Meta\'s known wording in it: "something went wrong", "try again later")',
+    ]);
   });
 });
 

@@ -207,7 +207,8 @@ describe('import', () => {
 
     click(byText(preview, 'button', 'Add to history'));
     await waitFor(() => statusText());
-    expect(sent).toEqual([{ type: 'history:import-preview', file: text }, { type: 'history:import', file: text }]);
+    // "Add" names the background's check of the file instead of sending the file again.
+    expect(sent).toEqual([{ type: 'history:import-preview', file: text }, { type: 'history:import', checkId: expect.any(String) }]);
     expect(statusText()).toBe('Added 1 submission.');
     expect(root.querySelector('.import-preview')).toBeNull();
     // The page shows what the background stored, without asking for it.
@@ -248,10 +249,29 @@ describe('import', () => {
     expect(await fakeBrowser.storage.local.get('history')).toEqual({ history: storable(stored) });
   });
 
+  it("adds the file by sending it again when the background no longer has its check (a restarted worker)", async () => {
+    const { sent } = fakeBackground((message) => {
+      const m = message as { type: string; checkId?: string };
+      if (m.type === 'history:import-preview') return { addedEntries: 4, addedAccounts: 3, duplicates: 0, checkId: 'check-1' };
+      return m.checkId ? { needFile: true } : { addedEntries: 4, addedAccounts: 3, duplicates: 0 };
+    });
+    await showPage(null);
+    const text = JSON.stringify(toExportFile(sampleDoc(), new Date()));
+    chooseFile(importInput(), new File([text], 'a.json'));
+    click(byText(await waitFor(() => root.querySelector('.import-preview')), 'button', 'Add to history'));
+    await waitFor(() => statusText());
+    expect(statusText()).toBe('Added 4 submissions.');
+    expect(sent).toEqual([
+      { type: 'history:import-preview', file: text },
+      { type: 'history:import', checkId: 'check-1' },
+      { type: 'history:import', file: text },
+    ]);
+  });
+
   it('shows the background refusing an import', async () => {
     fakeBackground((message) =>
       (message as { type: string }).type === 'history:import-preview'
-        ? { addedEntries: 4, addedAccounts: 3, duplicates: 0 }
+        ? { addedEntries: 4, addedAccounts: 3, duplicates: 0, checkId: 'check-1' }
         : { error: 'storage-full', problem: { code: 'storage-full' } },
     );
     await showPage(null);
