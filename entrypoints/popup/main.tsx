@@ -11,10 +11,14 @@ import '@/src/ui/popup/popup.css';
 options.requestAnimationFrame = (flush) => void setTimeout(flush);
 
 // First paint from this small chunk alone (preact, the texts, the frame); the App and everything it reads
-// (settings, history, zod, the reasons) arrive in a second chunk and fill the same frame in. That chunk is
-// asked for at once, so that it loads while the frame is parsed and painted.
+// (settings, history, zod, the reasons) arrive in a second chunk and fill the same frame in. A visible page
+// asks for that chunk once the frame is painted (after the next animation frame), so that its evaluation does
+// not hold the first paint back. A popup opened from the toolbar is hidden until its page has loaded: it
+// gets no frames and asks at once, so that the App is often there before the popup is first shown.
 document.documentElement.lang = uiLocale();
 document.title = i18n.t('extName');
 const root = document.getElementById('app')!;
 render(<Shell />, root);
-void import('@/src/ui/popup/app-chunk').then(({ App }) => render(<App />, root));
+const loadApp = () => void import('@/src/ui/popup/app-chunk').then(({ App }) => render(<App />, root));
+if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(loadApp));
+else loadApp();

@@ -1,9 +1,12 @@
 import { i18n } from '#i18n';
 
 /*
- * What the popup shows before anything is read: its frame and title. main.tsx paints it from the popup's
- * first, small chunk, before the rest (settings, history, zod, the reasons) is loaded and evaluated; the App
- * shows the same frame while its data is on its way, so nothing moves when it fills in.
+ * What the popup shows before its content is read: the first screen's own frame (title, the first section's
+ * place, the two choices with their names, the way to the history), with "Loading…" where the tab's section
+ * comes. main.tsx paints it from the popup's first, small chunk, before the rest (settings, history, zod, the
+ * reasons) is loaded and evaluated; the App shows the same frame until its data is there, so the content
+ * fills in where the frame has its place and the popup (sized to its content) hardly grows. Nothing in it
+ * can be used yet: the choices are inert until the App replaces them.
  */
 export function Shell() {
   return (
@@ -12,7 +15,33 @@ export function Shell() {
         <h1>{i18n.t('extName')}</h1>
         <p class="save-state" role="status" />
       </header>
-      <p class="loading">{i18n.t('popup_loading')}</p>
+      <TabPending />
+      <details class="choices" inert>
+        <summary>
+          <span class="summary-title">{i18n.t('popup_choicesHeading')}</span>
+          <span class="summary-line">{'\u00a0'}</span>
+        </summary>
+      </details>
+      <details class="choices" inert>
+        <summary>
+          <span class="summary-title">{i18n.t('popup_profileHeading')}</span>
+          <span class="summary-line">{'\u00a0'}</span>
+        </summary>
+      </details>
+      <footer inert>
+        <button type="button" class="link">
+          {i18n.t('popup_openHistory')}
+        </button>
+      </footer>
     </main>
+  );
+}
+
+/** The first section's place while the tab, the accounts and the settings are read. */
+export function TabPending() {
+  return (
+    <div class="card tab-pending" aria-busy="true">
+      <p class="hint">{i18n.t('popup_loading')}</p>
+    </div>
   );
 }

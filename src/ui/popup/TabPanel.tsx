@@ -5,6 +5,7 @@ import { PLATFORMS, type Platform } from '../../domain/platform';
 import type { ProbeAnswer } from '../../messaging/answers';
 import { autofillTab, FORM_URLS, NOT_A_FORM, PROBE_PATIENCE_MS, probeTab, targetTabId } from './active-tab';
 import { formatDay, statusWord, type AccountLine } from './lines';
+import { TabPending } from './Shell';
 
 const PLATFORM_NAMES: Record<Platform, string> = { facebook: 'Facebook', instagram: 'Instagram' };
 
@@ -67,7 +68,7 @@ export function useTabProbe(): TabState {
  */
 export function TabPanel(props: { tab: TabState; lines: AccountLine[] | null; locale: string }) {
   const { tabId, probe } = props.tab;
-  if (!probe || !props.lines) return <div class="tab-pending" aria-busy="true" />;
+  if (!probe || !props.lines) return <TabPending />;
   if (probe.onForm && tabId !== undefined) {
     const platform: Platform = probe.platform === 'instagram' ? 'instagram' : 'facebook';
     return <OnForm tabId={tabId} platform={platform} lines={props.lines} locale={props.locale} />;
