@@ -84,17 +84,26 @@ test('no Content-Security-Policy violation in the service worker (watched from i
     /** Starts of our worker after a stop, and the JavaScript contexts it then created (watched from the start). */
     let restarts = 0;
     let watchedStarts = 0;
+    /** Set once the worker has been stopped: a worker session attached after that is a fresh start. */
+    let stopped = false;
+    const freshSessions = new Set<string>();
     devtools.onEvent((message) => {
       const params = message.params ?? {};
       if (message.method === 'Target.attachedToTarget') {
         const sessionId = params.sessionId as string;
         const info = params.targetInfo as { url: string; type: string };
+        const ours = info.url.startsWith(origin);
+        if (ours) {
+          // Chromium reports a restarted worker either on its old session (below) or as a new target, attached
+          // (and its reports switched on) before its first line runs.
+          workerSessions.add(sessionId);
+          if (stopped) freshSessions.add(sessionId);
+        }
         void (async () => {
-          if (info.url.startsWith(origin)) {
+          if (ours) {
             await devtools.send('Runtime.enable', {}, sessionId);
             await devtools.send('Log.enable', {}, sessionId);
             await devtools.send('Audits.enable', {}, sessionId);
-            workerSessions.add(sessionId);
           }
           await devtools.send('Runtime.runIfWaitingForDebugger', {}, sessionId);
         })();
@@ -108,7 +117,7 @@ test('no Content-Security-Policy violation in the service worker (watched from i
         void devtools.send('Runtime.runIfWaitingForDebugger', {}, message.sessionId);
         return;
       }
-      if (message.method === 'Runtime.executionContextCreated' && restarts > 0) watchedStarts++;
+      if (message.method === 'Runtime.executionContextCreated' && (restarts > 0 || freshSessions.has(message.sessionId))) watchedStarts++;
       if (message.method === 'Log.entryAdded') {
         const entry = params.entry as { level: string; text: string; source: string };
         if (entry.level === 'error' || entry.source === 'security' || /Content Security Policy|unsafe-eval/i.test(entry.text)) {
@@ -146,10 +155,12 @@ test('no Content-Security-Policy violation in the service worker (watched from i
 
     // A fresh worker, from its first line: stop it, then wake it with a change that it validates and stores.
     await stopExtensionWorker(context, history, extensionId);
+    stopped = true;
     await account.getByRole('textbox', { name: 'Name for this account' }).fill('Renamed');
     await account.getByRole('button', { name: 'Save' }).click();
     await expect(history.getByRole('region', { name: 'Renamed' })).toBeVisible();
-    expect(watchedStarts).toBeGreaterThan(0);
+    // (DevTools events come over their own connection: wait for them rather than assume their order.)
+    await expect.poll(() => watchedStarts).toBeGreaterThan(0);
     // An import the background refuses: the page shows the background's coded problem in words.
     await history.getByLabel('Import JSON').setInputFiles({
       name: 'bad.json',
