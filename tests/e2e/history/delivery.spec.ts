@@ -1,7 +1,7 @@
-import type { Locator, Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { test, expect, saveSettings, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-import { logIn, openHistory } from './helpers';
+import { logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
 
 /*
  * Meta's answer reaches the history even when the worker dies while it writes it: the report gets no answer,
@@ -73,19 +73,6 @@ async function hangHistoryWrites(worker: Worker): Promise<void> {
 /** The keys of reports the engine handed off and no background has applied yet. */
 const handedOff = (worker: Worker) =>
   worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('outbox:')));
-
-/** Sends the form on the German Instagram replica, whose request to Meta waits until the test releases it. */
-async function sendAndHoldMetasAnswer(page: Page, account: Locator): Promise<void> {
-  await page.goto(REPLICA_URLS.igGerman);
-  await page.evaluate(() => {
-    const w = window as unknown as { __holdSend: Promise<void>; __release: () => void };
-    w.__holdSend = new Promise((resolve) => (w.__release = resolve));
-  });
-  await page.getByRole('button', { name: /Autofill/ }).click();
-  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
-  await page.getByRole('button', { name: REPLICA_TEXTS.igGerman.send, exact: true }).click();
-  await expect(account.locator('.badge').first()).toHaveText('Submitted');
-}
 
 test("the tab is closed before Meta's answer is acknowledged, the worker stopped: the next worker makes the entry Confirmed", async ({
   context,

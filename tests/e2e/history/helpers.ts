@@ -1,6 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import type { Platform } from '../../../src/domain/platform';
+import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 
 /**
  * Logs a test user in as Meta would: the person's id in a cookie page script can read (`c_user`,
@@ -36,4 +37,17 @@ export async function openHistory(context: BrowserContext, extensionId: string, 
   await history.goto(`chrome-extension://${extensionId}/objections.html${query}`);
   await expect(history.getByRole('heading', { level: 1 })).toBeVisible();
   return history;
+}
+
+/** Sends the form on the German Instagram replica, whose request to Meta waits until the test releases it. */
+export async function sendAndHoldMetasAnswer(page: Page, account: Locator): Promise<void> {
+  await page.goto(REPLICA_URLS.igGerman);
+  await page.evaluate(() => {
+    const w = window as unknown as { __holdSend: Promise<void>; __release: () => void };
+    w.__holdSend = new Promise((resolve) => (w.__release = resolve));
+  });
+  await page.getByRole('button', { name: /Autofill/ }).click();
+  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
+  await page.getByRole('button', { name: REPLICA_TEXTS.igGerman.send, exact: true }).click();
+  await expect(account.locator('.badge').first()).toHaveText('Submitted');
 }

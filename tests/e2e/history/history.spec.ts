@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-import { autofillAndSend, logIn, openHistory } from './helpers';
+import { autofillAndSend, logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
 
 test('Autofill, Send and Meta\'s confirmation: the history shows the account as Confirmed, and the form says so next time', async ({
   context,
@@ -90,16 +90,8 @@ test('the worker is stopped between Send and the confirmation: still one complet
   const history = await openHistory(context, extensionId);
 
   // The replica holds its request to Meta until released, so the worker can be stopped in between.
-  await page.goto(REPLICA_URLS.igGerman);
-  await page.evaluate(() => {
-    const w = window as unknown as { __holdSend: Promise<void>; __release: () => void };
-    w.__holdSend = new Promise((resolve) => (w.__release = resolve));
-  });
-  await page.getByRole('button', { name: /Autofill/ }).click();
-  await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
-  await page.getByRole('button', { name: REPLICA_TEXTS.igGerman.send, exact: true }).click();
   const account = history.getByRole('region', { name: 'Instagram 200002' });
-  await expect(account.locator('.badge').first()).toHaveText('Submitted');
+  await sendAndHoldMetasAnswer(page, account);
 
   await stopExtensionWorker(context, history, extensionId);
   await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
