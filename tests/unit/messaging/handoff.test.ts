@@ -63,6 +63,20 @@ describe('handoff: reports whose page was left before delivery', () => {
     expect(await handoffKeys()).toEqual([]);
   });
 
+  it('reports their messages already applied cost no cookie read and no write (the usual case: the drain runs on each Send)', async () => {
+    await handleMessage({ type: 'submitted', submission: report() }, TAB);
+    await handleMessage({ type: 'status', id: 'submission-0001', status: 'confirmed', at: '2025-06-02T09:30:04.000Z' }, TAB);
+    const cookies = vi.mocked(fakeBrowser.cookies.get);
+    cookies.mockClear();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await handOff(submitted(), answer('confirmed'));
+    set.mockClear();
+    await drain();
+    expect(cookies).not.toHaveBeenCalled();
+    expect(set).not.toHaveBeenCalled();
+    expect(await handoffKeys()).toEqual([]);
+  });
+
   it('Meta\'s answer handed off after its submission was stored by message: only the answer is applied', async () => {
     await handleMessage({ type: 'submitted', submission: report() }, TAB);
     await handOff(answer('confirmed'));
