@@ -18,8 +18,10 @@ import { enqueueWrite } from '../storage/queue';
  * memory, so that a change costs the change and one write, not a fresh check of thousands of records. That
  * copy is dropped whenever someone else wrote the history (a change event without the stamp of one of its own
  * writes), when a change or its write failed, and when it cannot tell (its change listener is gone). After a
- * foreign write it checks the store again at once; otherwise the next read does, and sets aside what does not pass. Pages trust what the background stored and
- * check only the document's version and shape (`readStoredHistory`).
+ * foreign write it checks the store again at once; otherwise the next read does, and sets aside what does
+ * not pass. Pages trust what the background stored and check only the document's version and shape
+ * (`readStoredHistory`, through watch.ts). How the history lies in storage (one value per account, and only
+ * the values that changed written) is layout.ts.
  */
 
 /** Records that failed validation; kept so that they can be reported and recovered by hand. */
