@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { test, expect, saveSettings, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-import { logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
+import { instagramAccountInHistory, logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
 
 /*
  * Meta's answer reaches the history even when the worker dies while it writes it: the report gets no answer,
@@ -14,10 +14,7 @@ test("the worker dies while it writes Meta's answer: the answer is sent again an
   extensionId,
   worker,
 }) => {
-  await logIn(context, 'instagram', '200002');
-  await saveSettings(worker, { reasonIds: ['safety'], ownWords: '', email: 'ich@example.de', country: 'DE' });
-  const history = await openHistory(context, extensionId);
-  const account = history.getByRole('region', { name: 'Instagram 200002' });
+  const { history, account } = await instagramAccountInHistory(context, worker, extensionId);
   const control = page.locator('[data-objector-control]').getByRole('status');
 
   // The replica holds its request to Meta until released, so the worker can be prepared in between.
@@ -80,10 +77,7 @@ test("the tab is closed before Meta's answer is acknowledged, the worker stopped
   extensionId,
   worker,
 }) => {
-  await logIn(context, 'instagram', '200002');
-  await saveSettings(worker, { reasonIds: ['safety'], ownWords: '', email: 'ich@example.de', country: 'DE' });
-  const history = await openHistory(context, extensionId);
-  const account = history.getByRole('region', { name: 'Instagram 200002' });
+  const { history, account } = await instagramAccountInHistory(context, worker, extensionId);
   await sendAndHoldMetasAnswer(page, account);
 
   // Meta confirms while the worker cannot store anything: the answer is neither stored nor acknowledged.
@@ -117,10 +111,7 @@ test('hostile: page script cannot reach the handoff, and a damaged or misfiled h
   extensionId,
   worker,
 }) => {
-  await logIn(context, 'instagram', '200002');
-  await saveSettings(worker, { reasonIds: ['safety'], ownWords: '', email: 'ich@example.de', country: 'DE' });
-  const history = await openHistory(context, extensionId);
-  const account = history.getByRole('region', { name: 'Instagram 200002' });
+  const { history, account } = await instagramAccountInHistory(context, worker, extensionId);
   await sendAndHoldMetasAnswer(page, account);
 
   // Script on Meta's page has no extension storage to write a report into.

@@ -1,5 +1,5 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect } from '../fixtures';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { expect, saveSettings } from '../fixtures';
 import type { Platform } from '../../../src/domain/platform';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
 
@@ -50,4 +50,12 @@ export async function sendAndHoldMetasAnswer(page: Page, account: Locator): Prom
   await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Filled in');
   await page.getByRole('button', { name: REPLICA_TEXTS.igGerman.send, exact: true }).click();
   await expect(account.locator('.badge').first()).toHaveText('Submitted');
+}
+
+/** Logged in to Instagram as 200002, German settings saved, the history page open: that page and the account's card. */
+export async function instagramAccountInHistory(context: BrowserContext, worker: Worker, extensionId: string): Promise<{ history: Page; account: Locator }> {
+  await logIn(context, 'instagram', '200002');
+  await saveSettings(worker, { reasonIds: ['safety'], ownWords: '', email: 'ich@example.de', country: 'DE' });
+  const history = await openHistory(context, extensionId);
+  return { history, account: history.getByRole('region', { name: 'Instagram 200002' }) };
 }
