@@ -37,23 +37,23 @@ export async function identifyAccount(platform: Platform): Promise<string | null
   return platform === 'facebook' ? facebookAccount() : instagramAccount();
 }
 
+// A site's cookies are asked for at once, not one after the other (the popup's first screen waits for
+// them), then judged in the order the rules above give.
+
 async function facebookAccount(): Promise<string | null> {
   const url = 'https://www.facebook.com/';
-  const session = await cookie(url, 'xs');
+  const [session, profile, person] = await Promise.all([cookie(url, 'xs'), cookie(url, 'i_user'), cookie(url, 'c_user')]);
   if (!session?.httpOnly || !session.value) return null;
-  const profile = await cookie(url, 'i_user');
   if (profile?.httpOnly && ID.test(profile.value)) return profile.value;
-  const person = await cookie(url, 'c_user');
   return person && ID.test(person.value) ? person.value : null;
 }
 
 async function instagramAccount(): Promise<string | null> {
   const url = 'https://www.instagram.com/';
-  const session = await cookie(url, 'sessionid');
+  const [session, user] = await Promise.all([cookie(url, 'sessionid'), cookie(url, 'ds_user_id')]);
   if (!session?.httpOnly || !session.value) return null;
   const sessionId = safeDecode(session.value).split(':')[0] ?? '';
   if (ID.test(sessionId)) return sessionId;
-  const user = await cookie(url, 'ds_user_id');
   return user && ID.test(user.value) ? user.value : null;
 }
 

@@ -10,6 +10,7 @@ import { useAccounts } from './use-accounts';
 import { uiLocale } from '../locale';
 import { useSettings } from './use-settings';
 import { Shell } from './Shell';
+import { Fold } from './Fold';
 
 const uiLang = uiLocale();
 
@@ -64,20 +65,24 @@ export function App() {
       )}
       <TabPanel tab={tab} lines={lines} locale={uiLang} />
 
-      <details class="choices" data-testid="choices">
-        <summary>
-          <span class="summary-title">{i18n.t('popup_choicesHeading')}</span>
-          <span class="summary-line" data-testid="choices-summary">
-            {choiceSummary({
-              reasonCount: settings.reasonIds.length,
-              hasOwnWords: settings.ownWords.trim() !== '',
-              previewLanguage: languages.find((l) => l.code === previewLang)?.name ?? previewLang,
-              length: preview.text.length,
-              locale: uiLang,
-            })}
-          </span>
-        </summary>
-        <div class="choices-body">
+      <Fold
+        testId="choices"
+        summary={
+          <summary>
+            <span class="summary-title">{i18n.t('popup_choicesHeading')}</span>
+            <span class="summary-line" data-testid="choices-summary">
+              {choiceSummary({
+                reasonCount: settings.reasonIds.length,
+                hasOwnWords: settings.ownWords.trim() !== '',
+                previewLanguage: languages.find((l) => l.code === previewLang)?.name ?? previewLang,
+                length: preview.text.length,
+                locale: uiLang,
+              })}
+            </span>
+          </summary>
+        }
+      >
+        {() => (
           <ReasonsAndText
             settings={settings}
             update={update}
@@ -89,20 +94,22 @@ export function App() {
             previewTextLang={preview.lang}
             languages={languages}
           />
-        </div>
-      </details>
+        )}
+      </Fold>
 
-      <details class="choices" data-testid="profile">
-        <summary>
-          <span class="summary-title">{i18n.t('popup_profileHeading')}</span>
-          <span class="summary-line" data-testid="profile-summary">
-            {profileSummary({ email: settings.email, countryName, reminder: settings.reminder })}
-          </span>
-        </summary>
-        <div class="choices-body">
-          <Profile settings={settings} update={update} locale={uiLang} />
-        </div>
-      </details>
+      <Fold
+        testId="profile"
+        summary={
+          <summary>
+            <span class="summary-title">{i18n.t('popup_profileHeading')}</span>
+            <span class="summary-line" data-testid="profile-summary">
+              {profileSummary({ email: settings.email, countryName, reminder: settings.reminder })}
+            </span>
+          </summary>
+        }
+      >
+        {() => <Profile settings={settings} update={update} locale={uiLang} />}
+      </Fold>
 
       <footer>
         <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/objections.html') })}>

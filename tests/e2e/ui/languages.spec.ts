@@ -116,7 +116,10 @@ for (const code of ['de', 'pl', 'sv'] as const) {
       // The popup: its texts, the reasons' titles and the preview in the browser's language.
       const popup = await openPopup();
       await expect(popup.getByRole('button', { name: local.popup_openHistory! }).or(popup.getByRole('link', { name: local.popup_openHistory! }))).toBeVisible();
-      for (const title of (await reasonTitles(code)).slice(0, 3)) await expect(popup.getByText(title, { exact: true }).first()).toBeAttached();
+      // Both folds open, so that their texts are on screen and checked too (they are built when opened).
+      await popup.getByTestId('choices').locator('summary').first().click();
+      await popup.getByTestId('profile').locator('summary').click();
+      for (const title of (await reasonTitles(code)).slice(0, 3)) await expect(popup.getByText(title, { exact: true }).first()).toBeVisible();
       await expectNoEnglish(popup, english);
       await expectNothingCutOff(popup);
       await screenshot(popup, `popup-${code}`);
