@@ -1,7 +1,7 @@
 import '@/src/zod-jitless';
 import { browser } from 'wxt/browser';
 import { applyHandedOff, handleMessage } from '@/src/messaging/handle';
-import { drainHandoff, wroteHandoff } from '@/src/messaging/handoff';
+import { drainHandoff, trackHandoffKeys, wroteHandoff } from '@/src/messaging/handoff';
 import { repairStoredData } from '@/src/storage/repair';
 import { refreshReminders } from '@/src/accounts/badge';
 import { onHistoryChanged } from '@/src/history/watch';
@@ -15,6 +15,7 @@ export default defineBackground(() => {
   // Reports the engine handed off (a page left before its message was delivered): applied at every start,
   // and whenever one is written (which also wakes a stopped worker).
   browser.storage.local.onChanged.addListener((changes) => {
+    trackHandoffKeys(changes);
     if (wroteHandoff(changes)) void drainHandoff(applyHandedOff);
   });
   // Older stored data is brought to the current version here only, through the write queue.

@@ -29,6 +29,29 @@ export function drainHandoff(apply: ApplyHandedOff): Promise<void> {
   return draining;
 }
 
+/**
+ * Where the browser cannot list keys (Firefox 140–142, no `storage.local.getKeys`): the handoff keys this
+ * worker knows of, from one read of everything stored at its first drain, kept current by the changes it
+ * sees (`trackHandoffKeys`) and by its own removals. Null until that first read. So the history (megabytes
+ * when large) is read once per worker start, not on every Send.
+ */
+let known: Set<string> | null = null;
+/** Handoff keys written while that first read ran: its snapshot may have been taken before them. */
+let writtenMeanwhile: Set<string> | null = null;
+
+/** Follows `storage.local` changes for the handoff keys (wired to `storage.local.onChanged`). */
+export function trackHandoffKeys(changes: Record<string, { newValue?: unknown }>): void {
+  for (const [key, change] of Object.entries(changes)) {
+    if (!key.startsWith(HANDOFF_PREFIX)) continue;
+    if (change.newValue === undefined) {
+      known?.delete(key);
+    } else {
+      known?.add(key);
+      writtenMeanwhile?.add(key);
+    }
+  }
+}
+
 /** Whether a change of `storage.local` wrote a handed-off report (removals are the drain's own). */
 export function wroteHandoff(changes: Record<string, { newValue?: unknown }>): boolean {
   return Object.entries(changes).some(([key, change]) => key.startsWith(HANDOFF_PREFIX) && change.newValue !== undefined);
@@ -41,7 +64,10 @@ async function drainOnce(apply: ApplyHandedOff): Promise<void> {
   const reports: Array<{ key: string; report: HandoffReport }> = [];
   const damaged: Array<{ key: string; value: unknown }> = [];
   for (const key of keys) {
-    if (!(key in values)) continue;
+    if (!(key in values)) {
+      known?.delete(key);
+      continue;
+    }
     const parsed = handoffReportSchema.safeParse(values[key]);
     // A report stored under another report's key would let one Send's key carry another's data.
     if (parsed.success && handoffKey(parsed.data) === key) reports.push({ key, report: parsed.data });
@@ -58,17 +84,33 @@ async function drainOnce(apply: ApplyHandedOff): Promise<void> {
     if ((await apply(report).catch(() => 'retry' as const)) === 'done') done.push(key);
     else if (report.type === 'submitted') waiting.add(report.submission.id);
   }
-  if (done.length > 0) await browser.storage.local.remove(done);
+  if (done.length > 0) await removeKeys(done);
+}
+
+async function removeKeys(keys: string[]): Promise<void> {
+  await browser.storage.local.remove(keys);
+  for (const key of keys) known?.delete(key);
 }
 
 const rank = (report: HandoffReport) => (report.type === 'submitted' ? 0 : 1);
 const at = (report: HandoffReport) => (report.type === 'submitted' ? report.submission.at : report.at);
 
-/** Keys only where the browser can list them (Chrome 130+, Firefox 143+): the history is not read for them. */
+/**
+ * The handoff keys stored: listed where the browser can (Chrome 130+, Firefox 143+), so the history is not
+ * read for them; elsewhere read once, then followed (`known` above).
+ */
 async function storedKeys(): Promise<string[]> {
   const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
   if (typeof local.getKeys === 'function') return local.getKeys();
-  return Object.keys(await local.get(null));
+  if (known) return [...known];
+  writtenMeanwhile = new Set();
+  try {
+    const listed = Object.keys(await local.get(null)).filter((key) => key.startsWith(HANDOFF_PREFIX));
+    known = new Set([...listed, ...writtenMeanwhile]);
+  } finally {
+    writtenMeanwhile = null;
+  }
+  return [...known];
 }
 
 /** Moves values that are not reports out of the way (the last few kept, for a problem report); never throws. */
@@ -82,7 +124,7 @@ async function setAside(damaged: Array<{ key: string; value: unknown }>): Promis
   } catch {
     // Storage full: the values are removed all the same; they were never reports.
   }
-  await browser.storage.local.remove(damaged.map((d) => d.key));
+  await removeKeys(damaged.map((d) => d.key));
 }
 
 function preview(value: unknown): string {

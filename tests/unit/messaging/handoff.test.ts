@@ -190,3 +190,47 @@ describe('handoff, hostile: nothing but a report of one of Objector\'s forms cha
     expect((await fakeBrowser.storage.local.get(HANDOFF_SET_ASIDE_KEY))[HANDOFF_SET_ASIDE_KEY]).toEqual([{ key: 'outbox:bad', value: '1' }]);
   });
 });
+
+describe('handoff where the browser cannot list keys (Firefox 140–142)', () => {
+  const withGetKeys = Object.getOwnPropertyDescriptor(fakeBrowser.storage.local, 'getKeys')!;
+  afterEach(() => {
+    Object.defineProperty(fakeBrowser.storage.local, 'getKeys', withGetKeys);
+  });
+
+  /** A fresh worker's modules (it knows no keys yet), on a storage.local without getKeys. */
+  async function freshWorker() {
+    vi.resetModules();
+    Object.defineProperty(fakeBrowser.storage.local, 'getKeys', { value: undefined, configurable: true, writable: true });
+    const handoff = await import('@/src/messaging/handoff');
+    const handle = await import('@/src/messaging/handle');
+    fakeBrowser.storage.local.onChanged.addListener(handoff.trackHandoffKeys);
+    return { drain: () => handoff.drainHandoff(handle.applyHandedOff), send: (message: unknown) => handle.handleMessage(message, TAB) };
+  }
+  const readsOfEverything = (get: { mock: { calls: unknown[][] } }) => get.mock.calls.filter(([keys]) => keys === null).length;
+
+  it('on each Send (its message already applied), everything stored is read once per worker start, not each time', async () => {
+    const worker = await freshWorker();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    for (const [n, day] of [[1, '02'], [2, '03'], [3, '04']] as const) {
+      const submission = report({ id: `submission-000${n}`, at: `2025-06-${day}T09:30:00.000Z` });
+      await worker.send({ type: 'submitted', submission });
+      await handOff({ type: 'submitted', submission });
+      get.mockClear();
+      await worker.drain();
+      expect(readsOfEverything(get), `Send ${n}`).toBe(n === 1 ? 1 : 0);
+      expect(await handoffKeys()).toEqual([]);
+    }
+    expect(await entries()).toHaveLength(3);
+  });
+
+  it('reports stored before the worker started, and those written after its first read, are all applied', async () => {
+    await handOff(submitted());
+    const worker = await freshWorker();
+    await worker.drain();
+    expect((await entries())[0]!.status).toBe('submitted');
+    await handOff(answer('confirmed'));
+    await worker.drain();
+    expect((await entries())[0]!.status).toBe('confirmed');
+    expect(await handoffKeys()).toEqual([]);
+  });
+});
