@@ -38,11 +38,18 @@ export async function identifyAccount(platform: Platform): Promise<string | null
 }
 
 // A site's cookies are asked for at once, not one after the other (the popup's first screen waits for
-// them), then judged in the order the rules above give.
+// them), then judged in the order the rules above give. Only the session cookie's read failing fails the
+// whole; another that cannot be read counts as absent.
+
+const optional = (read: Promise<CookieFacts | null>) => read.catch(() => null);
 
 async function facebookAccount(): Promise<string | null> {
   const url = 'https://www.facebook.com/';
-  const [session, profile, person] = await Promise.all([cookie(url, 'xs'), cookie(url, 'i_user'), cookie(url, 'c_user')]);
+  const [session, profile, person] = await Promise.all([
+    cookie(url, 'xs'),
+    optional(cookie(url, 'i_user')),
+    optional(cookie(url, 'c_user')),
+  ]);
   if (!session?.httpOnly || !session.value) return null;
   if (profile?.httpOnly && ID.test(profile.value)) return profile.value;
   return person && ID.test(person.value) ? person.value : null;
@@ -50,7 +57,7 @@ async function facebookAccount(): Promise<string | null> {
 
 async function instagramAccount(): Promise<string | null> {
   const url = 'https://www.instagram.com/';
-  const [session, user] = await Promise.all([cookie(url, 'sessionid'), cookie(url, 'ds_user_id')]);
+  const [session, user] = await Promise.all([cookie(url, 'sessionid'), optional(cookie(url, 'ds_user_id'))]);
   if (!session?.httpOnly || !session.value) return null;
   const sessionId = safeDecode(session.value).split(':')[0] ?? '';
   if (ID.test(sessionId)) return sessionId;

@@ -210,8 +210,9 @@ const handlers: BackgroundHandlers = {
   pending: async ({ formId }, sender) => {
     const tab = formTab(sender);
     // A Send whose message was lost in the reload (the worker had to start) may wait handed off: applied
-    // first, it leaves its note for this tab like the message would have.
-    await drainHandoff(applyHandedOff);
+    // first, it leaves its note for this tab like the message would have. Its keys are read afresh: the
+    // change event of a report written just before the reload may not have reached the background yet.
+    await drainHandoff(applyHandedOff, { fresh: true });
     return { ...(await takeNote(tab.tabId, formId, Date.now())), tabId: tab.tabId };
   },
   'account-status': async ({ platform }, sender) => {

@@ -22,9 +22,13 @@ export type ApplyHandedOff = (report: HandoffReport) => Promise<'done' | 'retry'
 
 let draining: Promise<void> = Promise.resolve();
 
-/** Applies every handed-off report, one drain after the other; never rejects. */
-export function drainHandoff(apply: ApplyHandedOff): Promise<void> {
-  const run = draining.then(() => drainOnce(apply));
+/**
+ * Applies every handed-off report, one drain after the other; never rejects. `fresh`: the keys are read from
+ * storage even where they are otherwise followed (below), for a caller that must see a report whose change
+ * event may not have reached the background yet.
+ */
+export function drainHandoff(apply: ApplyHandedOff, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
+  const run = draining.then(() => drainOnce(apply, fresh));
   draining = run.catch(() => undefined);
   return draining;
 }
@@ -57,8 +61,8 @@ export function wroteHandoff(changes: Record<string, { newValue?: unknown }>): b
   return Object.entries(changes).some(([key, change]) => key.startsWith(HANDOFF_PREFIX) && change.newValue !== undefined);
 }
 
-async function drainOnce(apply: ApplyHandedOff): Promise<void> {
-  const keys = (await storedKeys()).filter((key) => key.startsWith(HANDOFF_PREFIX));
+async function drainOnce(apply: ApplyHandedOff, fresh: boolean): Promise<void> {
+  const keys = (await storedKeys(fresh)).filter((key) => key.startsWith(HANDOFF_PREFIX));
   if (keys.length === 0) return;
   const values: Record<string, unknown> = await browser.storage.local.get(keys);
   const reports: Array<{ key: string; report: HandoffReport }> = [];
@@ -99,10 +103,10 @@ const at = (report: HandoffReport) => (report.type === 'submitted' ? report.subm
  * The handoff keys stored: listed where the browser can (Chrome 130+, Firefox 143+), so the history is not
  * read for them; elsewhere read once, then followed (`known` above).
  */
-async function storedKeys(): Promise<string[]> {
+async function storedKeys(fresh: boolean): Promise<string[]> {
   const local = browser.storage.local as typeof browser.storage.local & { getKeys?: () => Promise<string[]> };
   if (typeof local.getKeys === 'function') return local.getKeys();
-  if (known) return [...known];
+  if (known && !fresh) return [...known];
   writtenMeanwhile = new Set();
   try {
     const listed = Object.keys(await local.get(null)).filter((key) => key.startsWith(HANDOFF_PREFIX));

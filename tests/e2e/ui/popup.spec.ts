@@ -23,7 +23,8 @@ test('reasons and own words chosen in the popup are what Autofill writes, in the
   const popup = await openPopup();
   // The choices are one click away, with a summary of the defaults.
   await expect(popup.getByTestId('choices-summary')).toHaveText(/^Reasons: [1-9] · Preview: English · [\d,]+ characters$/);
-  await expect(popup.getByRole('checkbox').first()).toBeHidden();
+  // Folded, and not even built until opened (the first screen does not pay for it).
+  await expect(choices(popup).locator('.choices-body')).toHaveCount(0);
   await choices(popup).locator('summary').first().click();
   await expect(popup.getByRole('group', { name: 'Your reasons' })).toBeVisible();
   // Start from nothing, then choose two reasons.

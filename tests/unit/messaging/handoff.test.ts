@@ -204,7 +204,11 @@ describe('handoff where the browser cannot list keys (Firefox 140–142)', () =>
     const handoff = await import('@/src/messaging/handoff');
     const handle = await import('@/src/messaging/handle');
     fakeBrowser.storage.local.onChanged.addListener(handoff.trackHandoffKeys);
-    return { drain: () => handoff.drainHandoff(handle.applyHandedOff), send: (message: unknown) => handle.handleMessage(message, TAB) };
+    return {
+      drain: (fresh = false) => handoff.drainHandoff(handle.applyHandedOff, { fresh }),
+      send: (message: unknown) => handle.handleMessage(message, TAB),
+      stopFollowing: () => fakeBrowser.storage.local.onChanged.removeListener(handoff.trackHandoffKeys),
+    };
   }
   const readsOfEverything = (get: { mock: { calls: unknown[][] } }) => get.mock.calls.filter(([keys]) => keys === null).length;
 
@@ -231,6 +235,46 @@ describe('handoff where the browser cannot list keys (Firefox 140–142)', () =>
     await handOff(answer('confirmed'));
     await worker.drain();
     expect((await entries())[0]!.status).toBe('confirmed');
+    expect(await handoffKeys()).toEqual([]);
+  });
+
+  it('a report written while the first read of everything is under way is applied by that same drain', async () => {
+    const worker = await freshWorker();
+    const get = fakeBrowser.storage.local.get.bind(fakeBrowser.storage.local);
+    let written = false;
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async (keys?: unknown) => {
+      const snapshot = await get(keys as null);
+      // The engine writes its report after the snapshot was taken, before the answer arrives.
+      if (keys === null && !written) {
+        written = true;
+        await handOff(submitted());
+      }
+      return snapshot;
+    });
+    await worker.drain();
+    expect(await entries()).toHaveLength(1);
+    expect(await handoffKeys()).toEqual([]);
+  });
+
+  it('a first read that fails is tried again by the next drain', async () => {
+    await handOff(submitted());
+    const worker = await freshWorker();
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('storage busy'));
+    await worker.drain();
+    expect(await entries()).toHaveLength(0);
+    await worker.drain();
+    expect(await entries()).toHaveLength(1);
+  });
+
+  it('a fresh drain (the pending answer on a reloaded form) finds a report whose change it has not seen', async () => {
+    const worker = await freshWorker();
+    await worker.drain();
+    worker.stopFollowing();
+    await handOff(submitted());
+    await worker.drain();
+    expect(await entries()).toHaveLength(0);
+    await worker.drain(true);
+    expect(await entries()).toHaveLength(1);
     expect(await handoffKeys()).toEqual([]);
   });
 });
