@@ -1,7 +1,7 @@
 import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { test, expect, saveSettings, screenshot, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-import { autofillAndSend, logIn, openHistory } from './helpers';
+import { autofillAndSend, ENGLISH_SETTINGS, facebookUserWithSettings, logIn, openHistory } from './helpers';
 
 /*
  * The history's trust boundaries, each written as an attack (README, "Threat model"): a page on Meta's hosts
@@ -59,8 +59,7 @@ test('a forged i_user cookie set by page script does not change the account the 
   extensionId,
   worker,
 }) => {
-  await logIn(context, 'facebook', '100001');
-  await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' });
+  await facebookUserWithSettings(context, worker);
   await page.goto(REPLICA_URLS.fbEnglish);
   // The attack: script on facebook.com claims the user acts as another profile.
   await page.evaluate(() => {
@@ -85,7 +84,7 @@ test('a cookie-only "login" forged by page script (no HttpOnly session) is filed
   extensionId,
   worker,
 }) => {
-  await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' });
+  await saveSettings(worker, ENGLISH_SETTINGS);
   await page.goto(REPLICA_URLS.fbEnglish);
   await page.evaluate(() => {
     document.cookie = 'c_user=100000666; domain=.facebook.com; path=/; secure; samesite=none; max-age=3600';
@@ -178,8 +177,7 @@ async function fillStorage(worker: Worker): Promise<void> {
 
 test('storage full: the user is told the truth, and nothing is claimed saved', async ({ context, page, extensionId, worker }) => {
   await seedHistory(worker);
-  await logIn(context, 'facebook', '100001');
-  await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' });
+  await facebookUserWithSettings(context, worker);
   const history = await openHistory(context, extensionId);
   const account = history.getByRole('region', { name: 'My profile' });
   await expect(account).toBeVisible();

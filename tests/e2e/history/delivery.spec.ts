@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
-import { test, expect, saveSettings, stopExtensionWorker, storedHistory } from '../fixtures';
+import { test, expect, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-import { instagramAccountInHistory, logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
+import { facebookUserWithSettings, instagramAccountInHistory, openHistory, sendAndHoldMetasAnswer } from './helpers';
 
 /*
  * Meta's answer reaches the history even when the worker dies while it writes it: the report gets no answer,
@@ -145,8 +145,7 @@ test("a form that posts, sent while the worker is stopped: the page reloads on M
   extensionId,
   worker,
 }) => {
-  await logIn(context, 'facebook', '100001');
-  await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' });
+  await facebookUserWithSettings(context, worker);
   const history = await openHistory(context, extensionId);
   await page.goto(REPLICA_URLS.fbEnglish);
   await page.getByRole('button', { name: /Autofill/ }).click();

@@ -52,6 +52,15 @@ export async function sendAndHoldMetasAnswer(page: Page, account: Locator): Prom
   await expect(account.locator('.badge').first()).toHaveText('Submitted');
 }
 
+/** The English settings most tests send with (one reason, an e-mail, Ireland). */
+export const ENGLISH_SETTINGS = { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' };
+
+/** Logged in to Facebook as 100001 with the English settings saved. */
+export async function facebookUserWithSettings(context: BrowserContext, worker: Worker): Promise<void> {
+  await logIn(context, 'facebook', '100001');
+  await saveSettings(worker, ENGLISH_SETTINGS);
+}
+
 /** Logged in to Instagram as 200002, German settings saved, the history page open: that page and the account's card. */
 export async function instagramAccountInHistory(context: BrowserContext, worker: Worker, extensionId: string): Promise<{ history: Page; account: Locator }> {
   await logIn(context, 'instagram', '200002');

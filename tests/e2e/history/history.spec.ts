@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, screenshot, saveSettings, launchWithExtension, extensionWorker, stopExtensionWorker, storedHistory } from '../fixtures';
 import { REPLICA_TEXTS, REPLICA_URLS } from '../replicas/index';
-import { autofillAndSend, logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
+import { autofillAndSend, facebookUserWithSettings, logIn, openHistory, sendAndHoldMetasAnswer } from './helpers';
 
 test('Autofill, Send and Meta\'s confirmation: the history shows the account as Confirmed, and the form says so next time', async ({
   context,
@@ -11,8 +11,7 @@ test('Autofill, Send and Meta\'s confirmation: the history shows the account as 
   extensionId,
   worker,
 }) => {
-  await logIn(context, 'facebook', '100001');
-  await saveSettings(worker, { reasonIds: ['no-consent'], ownWords: '', email: 'me@example.org', country: 'IE' });
+  await facebookUserWithSettings(context, worker);
   await (await autofillAndSend(page, REPLICA_URLS.fbEnglish, 'Send')).sent;
   await expect(page.getByText(REPLICA_TEXTS.fbEnglish.confirmation.slice(0, 40))).toBeVisible();
   await expect(page.locator('[data-objector-control]').getByRole('status')).toContainText('Meta confirmed your objection');
