@@ -53,6 +53,17 @@ async function autofillWorks(tab: string): Promise<void> {
   expect(await page.text(tab, `document.querySelector('textarea').value`)).not.toBe('');
 }
 
+/** The old Objector's control (`oldHost`) is gone from `tab`, and the one control left, the new one's, works. */
+async function onlyTheNewControlWorks(tab: string, oldHost: Awaited<ReturnType<typeof openForm>>): Promise<void> {
+  await vi.waitFor(async () => {
+    expect(await page.onNode<boolean>(tab, oldHost, '(host) => host.isConnected')).toBe(false);
+    expect(await page.bool(tab, shown(AUTOFILL))).toBe(true);
+  }, WAIT);
+  expect(await page.number(tab, controls)).toBe(1);
+  await autofillWorks(tab);
+  expect(interceptErrors).toEqual([]);
+}
+
 test('Objector reloaded (as an update does): the old control goes at once, and one control of the new Objector works', async () => {
   const tab = await firstTab(bidi);
   const oldHost = await openForm(tab);
@@ -62,13 +73,7 @@ test('Objector reloaded (as an update does): the old control goes at once, and o
   await page.evaluate(extensionPage, 'browser.runtime.reload()').catch(() => undefined);
 
   // The reloaded Objector's engine takes the old control out of the page and shows its own, the only one.
-  await vi.waitFor(async () => {
-    expect(await page.onNode<boolean>(tab, oldHost, '(host) => host.isConnected')).toBe(false);
-    expect(await page.bool(tab, shown(AUTOFILL))).toBe(true);
-  }, WAIT);
-  expect(await page.number(tab, controls)).toBe(1);
-  await autofillWorks(tab);
-  expect(interceptErrors).toEqual([]);
+  await onlyTheNewControlWorks(tab, oldHost);
 });
 
 test('Objector removed: its control is hidden at once and dead; installed again, one control works', async () => {
@@ -100,11 +105,5 @@ test('Objector removed: its control is hidden at once and dead; installed again,
 
   // Installed again (the page's style still showing every control): only the new Objector's control is left.
   await installObjector(bidi);
-  await vi.waitFor(async () => {
-    expect(await page.onNode<boolean>(tab, oldHost, '(host) => host.isConnected')).toBe(false);
-    expect(await page.bool(tab, shown(AUTOFILL))).toBe(true);
-  }, WAIT);
-  expect(await page.number(tab, controls)).toBe(1);
-  await autofillWorks(tab);
-  expect(interceptErrors).toEqual([]);
+  await onlyTheNewControlWorks(tab, oldHost);
 });
