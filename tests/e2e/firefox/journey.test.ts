@@ -2,8 +2,8 @@
 // add-on: Autofill on the Facebook replica served on the real URL, Send, Meta's confirmation, the history.
 // Driven over WebDriver BiDi (./bidi.ts); run by `npm test` as its own step (`npm run test:firefox`).
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { launchFirefox, type BiDi, type Firefox } from './bidi';
-import { ADDON_ID, ADDON_UUID, firstTab, installObjector, pageHelpers, serveReplica, WAIT } from './page';
+import type { BiDi, Firefox } from './bidi';
+import { ADDON_UUID, firstTab, pageHelpers, serveReplica, startFirefoxWithObjector, WAIT } from './page';
 import { LEGACY_FORMS, PREFILLED_EMAIL, renderLegacyConfirmation, renderLegacyForm } from '../replicas/legacy';
 import { REPLICA_URLS } from '../replicas/index';
 import en from '../../../src/reasons/catalogue/en.json' with { type: 'json' };
@@ -19,10 +19,7 @@ const posts: string[] = [];
 let interceptErrors: string[] = [];
 
 beforeAll(async () => {
-  firefox = await launchFirefox({ extensionUuids: { [ADDON_ID]: ADDON_UUID } });
-  bidi = firefox.bidi;
-  page = pageHelpers(bidi);
-  await installObjector(bidi);
+  ({ firefox, bidi, page } = await startFirefoxWithObjector());
   interceptErrors = await serveFacebookReplica();
   tab = await firstTab(bidi);
 });

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
-import type { BiDi } from './bidi';
+import { launchFirefox, type BiDi, type Firefox } from './bidi';
 
 export const EXTENSION = path.resolve('.output/firefox-mv3');
 export const ADDON_ID = 'objector@objector.invalid';
@@ -19,6 +19,13 @@ export const CONTROL = `document.querySelector('[data-objector-control]')`;
 export async function installObjector(bidi: BiDi): Promise<void> {
   const installed = await bidi.send<{ extension: string }>('webExtension.install', { extensionData: { type: 'path', path: EXTENSION } });
   expect(installed.extension).toBe(ADDON_ID);
+}
+
+/** Firefox with Objector installed under its fixed moz-extension:// host, and the page helpers for it. */
+export async function startFirefoxWithObjector(): Promise<{ firefox: Firefox; bidi: BiDi; page: ReturnType<typeof pageHelpers> }> {
+  const firefox = await launchFirefox({ extensionUuids: { [ADDON_ID]: ADDON_UUID } });
+  await installObjector(firefox.bidi);
+  return { firefox, bidi: firefox.bidi, page: pageHelpers(firefox.bidi) };
 }
 
 /** A page answer: the HTML for a GET or a POST of that path (query included), or undefined for a 404. */

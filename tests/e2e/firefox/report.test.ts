@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { launchFirefox, type BiDi, type Firefox } from './bidi';
-import { ADDON_ID, ADDON_UUID, CONTROL, firstTab, installObjector, pageHelpers, serveReplica, WAIT } from './page';
+import type { BiDi, Firefox } from './bidi';
+import { CONTROL, firstTab, pageHelpers, serveReplica, startFirefoxWithObjector, WAIT } from './page';
 import { PLANTED, REPLICA_URLS } from '../replicas/index';
 import { renderNothingPage } from '../replicas/hostile';
 
@@ -22,10 +22,7 @@ let interceptErrors: string[] = [];
 
 beforeAll(async () => {
   downloads = mkdtempSync(path.join(tmpdir(), 'objector-firefox-downloads-'));
-  firefox = await launchFirefox({ extensionUuids: { [ADDON_ID]: ADDON_UUID } });
-  bidi = firefox.bidi;
-  page = pageHelpers(bidi);
-  await installObjector(bidi);
+  ({ firefox, bidi, page } = await startFirefoxWithObjector());
   await bidi.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: downloads } });
   bidi.on('browsingContext.downloadEnd', (params) => finished.push(params as (typeof finished)[number]));
   await bidi.send('session.subscribe', { events: ['browsingContext.downloadEnd'] });

@@ -3,8 +3,8 @@
 // shows the control. So: the old control is hidden and dead at once, and the reloaded or reinstalled Objector
 // (Firefox injects its loader into open tabs again) replaces it by exactly one control that works.
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { launchFirefox, type BiDi, type Firefox } from './bidi';
-import { ADDON_ID, ADDON_UUID, CONTROL, firstTab, installObjector, pageHelpers, serveReplica, WAIT } from './page';
+import type { BiDi, Firefox } from './bidi';
+import { ADDON_ID, CONTROL, firstTab, installObjector, pageHelpers, serveReplica, startFirefoxWithObjector, WAIT } from './page';
 import { LEGACY_FORMS, renderLegacyForm } from '../replicas/legacy';
 import { REPLICA_URLS } from '../replicas/index';
 
@@ -14,10 +14,7 @@ let page: ReturnType<typeof pageHelpers>;
 let interceptErrors: string[] = [];
 
 beforeAll(async () => {
-  firefox = await launchFirefox({ extensionUuids: { [ADDON_ID]: ADDON_UUID } });
-  bidi = firefox.bidi;
-  page = pageHelpers(bidi);
-  await installObjector(bidi);
+  ({ firefox, bidi, page } = await startFirefoxWithObjector());
   const form = new URL(REPLICA_URLS.fbEnglish);
   interceptErrors = await serveReplica(bidi, ({ method, url }) =>
     method === 'GET' && url.pathname === form.pathname
