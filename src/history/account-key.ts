@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Platform } from '../domain/platform';
 
 /*
@@ -28,7 +28,7 @@ export function isAccountKey(value: unknown): value is string {
   return typeof value === 'string' && value.length <= ACCOUNT_KEY_MAX && PATTERN.test(value);
 }
 
-export const accountKeySchema = z.string().refine(isAccountKey, { message: 'not an account key' });
+export const accountKeySchema = z.string().check(z.refine(isAccountKey, { message: 'not an account key' }));
 
 /** The key of an account: platform and id, or platform and e-mail (trimmed, lower case) without login. */
 export function buildAccountKey(platform: AccountPlatform, accountId: string | null, email: string): string {

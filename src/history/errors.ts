@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /*
  * What can go wrong with the history, as codes with parameters. The background answers with them and the

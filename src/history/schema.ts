@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { accountKeySchema, parseAccountKey } from './account-key';
 import { DATA_VERSION } from '../storage/version';
 import { platformSchema, type Platform } from '../domain/platform';
@@ -11,26 +11,28 @@ export const statusChangeSchema = z.object({ status: statusSchema, at: isoTime }
 
 export const entrySchema = z
   .object({
-    id: z.string().min(8).max(64),
+    id: z.string().check(z.minLength(8), z.maxLength(64)),
     accountKey: accountKeySchema,
     platform: platformSchema,
-    formId: z.string().regex(/^\d{1,30}$/),
-    url: z.string().max(2000),
-    lang: z.string().max(20),
-    email: z.string().max(254),
-    reasonIds: z.array(z.string().max(100)).max(50),
-    text: z.string().max(20000),
+    formId: z.string().check(z.regex(/^\d{1,30}$/)),
+    url: z.string().check(z.maxLength(2000)),
+    lang: z.string().check(z.maxLength(20)),
+    email: z.string().check(z.maxLength(254)),
+    reasonIds: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+    text: z.string().check(z.maxLength(20000)),
     submittedAt: isoTime,
     status: statusSchema,
     /** Every status the entry had, with its time, oldest first. */
-    statusLog: z.array(statusChangeSchema).min(1).max(100),
+    statusLog: z.array(statusChangeSchema).check(z.minLength(1), z.maxLength(100)),
     /** The day the user got Meta's confirmation e-mail (YYYY-MM-DD), as the user marked it. */
     emailReceivedOn: z.optional(daySchema),
   })
-  .refine((entry) => parseAccountKey(entry.accountKey)?.platform === entry.platform, {
-    message: 'the account key names another platform',
-    path: ['accountKey'],
-  });
+  .check(
+    z.refine((entry) => parseAccountKey(entry.accountKey)?.platform === entry.platform, {
+      message: 'the account key names another platform',
+      path: ['accountKey'],
+    }),
+  );
 export type Entry = z.infer<typeof entrySchema>;
 
 export const accountSchema = z
@@ -38,15 +40,17 @@ export const accountSchema = z
     key: accountKeySchema,
     platform: platformSchema,
     /** Meta's numeric account id, or null for "unknown account" (not logged in). */
-    accountId: z.string().regex(/^\d{1,30}$/).nullable(),
-    label: z.string().max(80).optional(),
+    accountId: z.nullable(z.string().check(z.regex(/^\d{1,30}$/))),
+    label: z.optional(z.string().check(z.maxLength(80))),
   })
-  .refine(
-    (account) => {
-      const parts = parseAccountKey(account.key);
-      return parts?.platform === account.platform && parts.accountId === account.accountId;
-    },
-    { message: 'the account key does not match the platform and id', path: ['key'] },
+  .check(
+    z.refine(
+      (account) => {
+        const parts = parseAccountKey(account.key);
+        return parts?.platform === account.platform && parts.accountId === account.accountId;
+      },
+      { message: 'the account key does not match the platform and id', path: ['key'] },
+    ),
   );
 export type Account = z.infer<typeof accountSchema>;
 

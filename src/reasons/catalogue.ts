@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The languages Meta serves its objection forms in for the EU/EEA: the 24 EU languages, Norwegian, Icelandic. */
 export const FORM_LANGUAGES = [
@@ -18,11 +18,14 @@ export const REASON_IDS = [
 ] as const;
 export type ReasonId = (typeof REASON_IDS)[number];
 
-const reasonTextSchema = z.object({ title: z.string().min(3).max(80), text: z.string().min(40) });
+const reasonTextSchema = z.object({
+  title: z.string().check(z.minLength(3), z.maxLength(80)),
+  text: z.string().check(z.minLength(40)),
+});
 
 export const languageCatalogueSchema = z.object({
-  opening: z.string().min(40),
-  closing: z.string().min(20),
+  opening: z.string().check(z.minLength(40)),
+  closing: z.string().check(z.minLength(20)),
   reasons: z.record(z.enum(REASON_IDS), reasonTextSchema),
 });
 export type LanguageCatalogue = z.infer<typeof languageCatalogueSchema>;

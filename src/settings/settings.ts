@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { REASON_IDS, type ReasonId } from '../reasons/catalogue';
 import { OWN_WORDS_MAX } from '../reasons/compose';
@@ -15,14 +15,15 @@ export const DEFAULT_REASON_IDS: ReasonId[] = ['old-posts', 'third-parties', 'ir
 
 export const settingsSchema = z.object({
   /** Unknown ids (from another version of the catalogue) are dropped, the known ones kept. */
-  reasonIds: z
-    .array(z.string())
-    .transform((ids) => REASON_IDS.filter((id) => ids.includes(id))),
-  ownWords: z.string().max(OWN_WORDS_MAX),
-  email: z.union([z.literal(''), z.email().max(254)]),
+  reasonIds: z.pipe(
+    z.array(z.string()),
+    z.transform((ids) => REASON_IDS.filter((id) => ids.includes(id))),
+  ),
+  ownWords: z.string().check(z.maxLength(OWN_WORDS_MAX)),
+  email: z.union([z.literal(''), z.email().check(z.maxLength(254))]),
   country: z.union([z.literal(''), z.enum(EEA_COUNTRIES)]),
   /** The toolbar badge for a logged-in account without objection; on unless the user switched it off. */
-  reminder: z.boolean().default(true),
+  reminder: z._default(z.boolean(), true),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

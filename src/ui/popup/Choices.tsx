@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FORM_LANGUAGES, REASON_IDS, type Catalogue, type FormLanguage } from '../../reasons/catalogue';
 import { OWN_WORDS_MAX } from '../../reasons/compose';
 import { countryOptions, type EeaCountry } from '../../settings/countries';
