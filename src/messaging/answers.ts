@@ -6,52 +6,59 @@ import { formRuleSchema } from '../forms/rules/schema';
 /*
  * The answer schemas of the message table (protocol.ts), apart from the requests: senders validate answers,
  * and the content script, a sender that runs on every Facebook and Instagram page, carries only this module
- * (zod/mini). Every module-level schema here ends up in the content script: keep it to answers.
+ * (zod/mini). Every module-level schema here ends up in the content script: keep it to answers. Each is built
+ * on its first use (`z.lazy`): a page or the worker parses a few of these answers, and building a schema is
+ * most of what loading zod code costs (README, "Schemas are built on first use").
  */
 
-const okAnswerSchema = z.object({ ok: z.literal(true) });
+const okAnswerSchema = z.lazy(() => z.object({ ok: z.literal(true) }));
 
-export const composeAnswerSchema = z.object({
-  text: z.string(),
-  lang: z.string(),
-  reasonIds: z.array(z.string()),
-  email: z.string(),
-  country: z.string(),
-  droppedReasons: z.number(),
-  ownWordsDropped: z.boolean(),
-});
+export const composeAnswerSchema = z.lazy(() =>
+  z.object({
+    text: z.string(),
+    lang: z.string(),
+    reasonIds: z.array(z.string()),
+    email: z.string(),
+    country: z.string(),
+    droppedReasons: z.number(),
+    ownWordsDropped: z.boolean(),
+  }),
+);
 export type ComposeAnswer = z.infer<typeof composeAnswerSchema>;
 
-export const accountStatusAnswerSchema = z.object({
-  /** An ISO time from the history (validated there); the content script only shows it as a date. */
-  confirmedAt: z.nullable(z.string()),
-  account: z.nullable(z.string()),
-});
+export const accountStatusAnswerSchema = z.lazy(() =>
+  z.object({
+    /** An ISO time from the history (validated there); the content script only shows it as a date. */
+    confirmedAt: z.nullable(z.string()),
+    account: z.nullable(z.string()),
+  }),
+);
 export type AccountStatusAnswer = z.infer<typeof accountStatusAnswerSchema>;
 
 /**
  * What the tab's last Send on this form left for the reloaded page: the stored submission still waiting for
  * Meta's answer, or the problem code of a Send that could not be stored.
  */
-export const pendingAnswerSchema = z.object({
-  id: z.nullable(z.string()),
-  saveFailed: z.nullable(z.string().check(z.maxLength(100))),
-  /** The asking page's tab: its Send, handed off, names it, so that a reload of that tab finds it (outbox.ts). */
-  tabId: z.number(),
-});
+export const pendingAnswerSchema = z.lazy(() =>
+  z.object({
+    id: z.nullable(z.string()),
+    saveFailed: z.nullable(z.string().check(z.maxLength(100))),
+    /** The asking page's tab: its Send, handed off, names it, so that a reload of that tab finds it (outbox.ts). */
+    tabId: z.number(),
+  }),
+);
 export type PendingAnswer = z.infer<typeof pendingAnswerSchema>;
 
-export const importAnswerSchema = z.object({
-  addedEntries: z.number(),
-  addedAccounts: z.number(),
-  duplicates: z.number(),
-});
+const importCounts = () => ({ addedEntries: z.number(), addedAccounts: z.number(), duplicates: z.number() });
+export const importAnswerSchema = z.lazy(() => z.object(importCounts()));
 export type ImportAnswer = z.infer<typeof importAnswerSchema>;
 /** The preview also names the check the background keeps, so that "Add" need not send the file again. */
-export const importPreviewAnswerSchema = z.object({ ...importAnswerSchema.shape, checkId: z.string() });
+export const importPreviewAnswerSchema = z.lazy(() => z.object({ ...importCounts(), checkId: z.string() }));
 export type ImportPreviewAnswer = z.infer<typeof importPreviewAnswerSchema>;
 /** "Add" by `checkId` when the background no longer has that check (it was restarted): send the file. */
-export const importAnswerOrNeedFileSchema = z.union([importAnswerSchema, z.object({ needFile: z.literal(true) })]);
+export const importAnswerOrNeedFileSchema = z.lazy(() =>
+  z.union([importAnswerSchema, z.object({ needFile: z.literal(true) })]),
+);
 
 /** The answer of the background to each message type (the keys are the table's, checked in protocol.ts). */
 export const backgroundAnswers = {
@@ -59,7 +66,7 @@ export const backgroundAnswers = {
   compose: composeAnswerSchema,
   submitted: okAnswerSchema,
   /** The entry's status as now stored: the acknowledgement the engine waits for before it says "saved as …". */
-  status: z.object({ ok: z.literal(true), status: statusSchema }),
+  status: z.lazy(() => z.object({ ok: z.literal(true), status: statusSchema })),
   pending: pendingAnswerSchema,
   'account-status': accountStatusAnswerSchema,
   'history:label': okAnswerSchema,
@@ -69,17 +76,19 @@ export const backgroundAnswers = {
   'history:import-preview': importPreviewAnswerSchema,
   'history:import': importAnswerOrNeedFileSchema,
   'load-engine': okAnswerSchema,
-  'page-opened': z.object({ ok: z.literal(true), reminded: z.boolean() }),
+  'page-opened': z.lazy(() => z.object({ ok: z.literal(true), reminded: z.boolean() })),
 };
 
-export const probeAnswerSchema = z.object({
-  onForm: z.boolean(),
-  ruleId: z.nullable(z.string()),
-  platform: z.nullable(platformSchema),
-});
+export const probeAnswerSchema = z.lazy(() =>
+  z.object({
+    onForm: z.boolean(),
+    ruleId: z.nullable(z.string()),
+    platform: z.nullable(platformSchema),
+  }),
+);
 export type ProbeAnswer = z.infer<typeof probeAnswerSchema>;
 
-export const fillAnswerSchema = z.object({ ok: z.boolean(), message: z.string() });
+export const fillAnswerSchema = z.lazy(() => z.object({ ok: z.boolean(), message: z.string() }));
 export type FillAnswer = z.infer<typeof fillAnswerSchema>;
 
 /**
@@ -88,12 +97,12 @@ export type FillAnswer = z.infer<typeof fillAnswerSchema>;
  */
 export const tabRequests = {
   /** Is the tab on a recognised form? */
-  probe: z.object({}),
+  probe: z.lazy(() => z.object({})),
   /** The same Autofill as the in-page button. */
-  autofill: z.object({}),
+  autofill: z.lazy(() => z.object({})),
 };
 export const tabAnswers = { probe: probeAnswerSchema, autofill: fillAnswerSchema };
 
 /** Every answer that is not a success carries a message the UI can show. */
-export const errorAnswerSchema = z.object({ error: z.string() });
+export const errorAnswerSchema = z.lazy(() => z.object({ error: z.string() }));
 export type ErrorAnswer = z.infer<typeof errorAnswerSchema>;

@@ -20,52 +20,60 @@ export const fieldFillSchema = z.nullable(z.literal(['email', 'reason', 'country
 /** What kind of element a field is (the engine knows which HTML elements and roles each kind takes). */
 export const fieldControlSchema = z.literal(['line', 'freeText', 'choice', 'file']);
 
-export const fieldRuleSchema = z.object({
-  /** What the field is for; the key the fill report speaks of. */
-  role: z.literal(['email', 'reason', 'country', 'name', 'prompts', 'screenshot']),
-  fill: fieldFillSchema,
-  control: fieldControlSchema,
-  /**
-   * The field that makes the page this form (with the URL): its free text. Exactly one per rule, and a
-   * `freeText` one. Every other field is optional for recognition.
-   */
-  recognises: z.optional(z.boolean()),
-  /**
-   * Step 1, structure: CSS selectors, most specific first (types, roles, autocomplete, inputmode, name/id
-   * substrings). Never Meta's generated class names.
-   */
-  selectors: z.array(z.string()),
-  /** Step 2, the field's accessible name: words in any language, matched (normalised) inside its names. */
-  labels: z.optional(z.array(z.string())),
-  /** Step 3, the shape of a prefilled value. */
-  valueShape: z.optional(z.literal(['email'])),
-});
+const fieldRuleObject = () =>
+  z.object({
+    /** What the field is for; the key the fill report speaks of. */
+    role: z.literal(['email', 'reason', 'country', 'name', 'prompts', 'screenshot']),
+    fill: fieldFillSchema,
+    control: fieldControlSchema,
+    /**
+     * The field that makes the page this form (with the URL): its free text. Exactly one per rule, and a
+     * `freeText` one. Every other field is optional for recognition.
+     */
+    recognises: z.optional(z.boolean()),
+    /**
+     * Step 1, structure: CSS selectors, most specific first (types, roles, autocomplete, inputmode, name/id
+     * substrings). Never Meta's generated class names.
+     */
+    selectors: z.array(z.string()),
+    /** Step 2, the field's accessible name: words in any language, matched (normalised) inside its names. */
+    labels: z.optional(z.array(z.string())),
+    /** Step 3, the shape of a prefilled value. */
+    valueShape: z.optional(z.literal(['email'])),
+  });
 
 /** Words or phrases, matched after normalisation (see `normalizeText`): write them plainly. */
 const phrases = z.array(z.string());
 
-export const formRuleSchema = z.object({
-  format: z.literal(RULE_FORMAT),
-  id: z.string(),
-  platform: platformSchema,
-  /** Meta's numeric id of the contact form, as it appears in the URL. */
-  formId: z.string(),
-  /** An objection form is filled with the user's reasons; a third-party form only with e-mail and country. */
-  kind: z.literal(['objection', 'third-party']),
-  /** Hosts: an anchored regular expression source, matched against the lower-case host name (https only). */
-  hosts: z.string(),
-  /** Path patterns (anchored regular expression sources), tested against `location.pathname`. */
-  paths: phrases,
-  fields: z.array(fieldRuleSchema),
-  /** Words on the button that answers "Is your request about AI at Meta?" with yes, when the flow asks. */
-  preQuestionYes: z.optional(phrases),
-  /** Words on the Send button, per language; a `type=submit` button counts in any language. */
-  submitWords: phrases,
-  /** Phrases of Meta's confirmation: only these make a submission Confirmed. */
-  confirmationPhrases: phrases,
-  /** Phrases of Meta's error messages. */
-  errorPhrases: phrases,
-});
+const formRuleObject = () =>
+  z.object({
+    format: z.literal(RULE_FORMAT),
+    id: z.string(),
+    platform: platformSchema,
+    /** Meta's numeric id of the contact form, as it appears in the URL. */
+    formId: z.string(),
+    /** An objection form is filled with the user's reasons; a third-party form only with e-mail and country. */
+    kind: z.literal(['objection', 'third-party']),
+    /** Hosts: an anchored regular expression source, matched against the lower-case host name (https only). */
+    hosts: z.string(),
+    /** Path patterns (anchored regular expression sources), tested against `location.pathname`. */
+    paths: phrases,
+    fields: z.array(fieldRuleObject()),
+    /** Words on the button that answers "Is your request about AI at Meta?" with yes, when the flow asks. */
+    preQuestionYes: z.optional(phrases),
+    /** Words on the Send button, per language; a `type=submit` button counts in any language. */
+    submitWords: phrases,
+    /** Phrases of Meta's confirmation: only these make a submission Confirmed. */
+    confirmationPhrases: phrases,
+    /** Phrases of Meta's error messages. */
+    errorPhrases: phrases,
+  });
+
+/**
+ * The rule as the engine parses it. Built on its first use (`z.lazy`), like the answers in
+ * src/messaging/answers.ts: a page that loads this module only for its types builds none of it.
+ */
+export const formRuleSchema = z.lazy(formRuleObject);
 
 /**
  * Every rule, with the checks of its data (patterns, non-empty lists, unique ids, one recognising free-text
@@ -81,8 +89,8 @@ let checkedRulesSchema: ReturnType<typeof buildCheckedRulesSchema> | undefined;
 function buildCheckedRulesSchema() {
   const text = z.string().check(z.minLength(1));
   const somePhrases = z.array(text).check(z.minLength(1));
-  const checkedField = z.extend(fieldRuleSchema, { selectors: z.array(text), labels: z.optional(somePhrases) });
-  const checkedRule = z.extend(formRuleSchema, {
+  const checkedField = z.extend(fieldRuleObject(), { selectors: z.array(text), labels: z.optional(somePhrases) });
+  const checkedRule = z.extend(formRuleObject(), {
     id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
     formId: z.string().check(z.regex(/^\d+$/)),
     hosts: z.string().check(z.regex(/^\^.*\$$/)),
@@ -123,7 +131,7 @@ function isValidRegExp(source: string): boolean {
   }
 }
 
-export type FieldRule = z.infer<typeof fieldRuleSchema>;
+export type FieldRule = z.infer<ReturnType<typeof fieldRuleObject>>;
 export type FormRule = z.infer<typeof formRuleSchema>;
 export type FieldRole = FieldRule['role'];
 export type FieldControl = FieldRule['control'];
