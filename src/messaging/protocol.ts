@@ -20,85 +20,96 @@ const shortText = z.string().check(z.maxLength(500));
 /** The largest import file the background accepts, in characters (the history page checks it first). */
 export const MAX_IMPORT_CHARS = 20_000_000;
 
-export const submissionSchema = z.object({
-  /** Made by the content script when the user presses Send; duplicate reports carry the same id. */
-  id: z.string().check(z.minLength(8), z.maxLength(64)),
-  ruleId: shortText,
-  platform: platformSchema,
-  formId: z.string().check(z.regex(/^\d+$/)),
-  url: z.string().check(z.maxLength(2000)),
-  lang: z.string().check(z.maxLength(20)),
-  email: z.string().check(z.maxLength(254)),
-  reasonIds: z.array(shortText).check(z.maxLength(50)),
-  text: z.string().check(z.maxLength(20000)),
-  at: isoTimeSchema,
-});
+/** Made by the content script when the user presses Send; duplicate reports carry the same id. */
+const entryId = z.string().check(z.minLength(8), z.maxLength(64));
+const formId = z.string().check(z.regex(/^\d+$/));
+
+// Every schema below is built on its first use (`z.lazy`): the worker starts on most messages, and each
+// start would otherwise build the whole table to parse one request (README, "Schemas are built on first use").
+
+export const submissionSchema = z.lazy(() =>
+  z.object({
+    id: entryId,
+    ruleId: shortText,
+    platform: platformSchema,
+    formId,
+    url: z.string().check(z.maxLength(2000)),
+    lang: z.string().check(z.maxLength(20)),
+    email: z.string().check(z.maxLength(254)),
+    reasonIds: z.array(shortText).check(z.maxLength(50)),
+    text: z.string().check(z.maxLength(20000)),
+    at: isoTimeSchema,
+  }),
+);
 export type SubmissionReport = z.infer<typeof submissionSchema>;
 
-const entryId = submissionSchema.shape.id;
-const formId = submissionSchema.shape.formId;
-
-const statusRequestSchema = z.object({ id: entryId, status: outcomeSchema, at: isoTimeSchema });
+const statusRequestShape = () => ({ id: entryId, status: outcomeSchema, at: isoTimeSchema });
 
 /**
  * A report the engine handed off in `storage.local` (src/forms/outbox.ts): the same message as it sends, read
  * back by the background (src/messaging/handoff.ts). Anything else found under such a key is set aside.
  */
-export const handoffReportSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('submitted'), submission: submissionSchema, tabId: z.optional(z.int().check(z.nonnegative())) }),
-  z.object({ type: z.literal('status'), ...statusRequestSchema.shape }),
-]);
+export const handoffReportSchema = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    z.object({ type: z.literal('submitted'), submission: submissionSchema, tabId: z.optional(z.int().check(z.nonnegative())) }),
+    z.object({ type: z.literal('status'), ...statusRequestShape() }),
+  ]),
+);
 export type HandoffReport = z.infer<typeof handoffReportSchema>;
 
 /** Messages to the background: from the content script, and from the extension's pages (popup, history). */
 export const backgroundMessages = {
   /** The full rule of the form whose URL the content script recognised. */
-  rule: { request: z.object({ id: shortText }), answer: backgroundAnswers.rule },
+  rule: { request: z.lazy(() => z.object({ id: shortText })), answer: backgroundAnswers.rule },
   compose: {
-    request: z.object({
-      lang: z.optional(z.string().check(z.maxLength(20))),
-      maxLength: z.optional(z.int().check(z.positive())),
-    }),
+    request: z.lazy(() =>
+      z.object({
+        lang: z.optional(z.string().check(z.maxLength(20))),
+        maxLength: z.optional(z.int().check(z.positive())),
+      }),
+    ),
     answer: backgroundAnswers.compose,
   },
   /** The user pressed Send. */
-  submitted: { request: z.object({ submission: submissionSchema }), answer: backgroundAnswers.submitted },
+  submitted: { request: z.lazy(() => z.object({ submission: submissionSchema })), answer: backgroundAnswers.submitted },
   /** Meta's answer to a submission. */
-  status: { request: statusRequestSchema, answer: backgroundAnswers.status },
+  status: { request: z.lazy(() => z.object(statusRequestShape())), answer: backgroundAnswers.status },
   /** After a page load on a form: is a submission of this tab still waiting for Meta's answer? */
-  pending: { request: z.object({ formId }), answer: backgroundAnswers.pending },
+  pending: { request: z.lazy(() => z.object({ formId })), answer: backgroundAnswers.pending },
   /** Has the logged-in account already objected (and been confirmed)? */
-  'account-status': { request: z.object({ platform: platformSchema }), answer: backgroundAnswers['account-status'] },
+  'account-status': { request: z.lazy(() => z.object({ platform: platformSchema })), answer: backgroundAnswers['account-status'] },
   // The history page and the popup: the background is the only writer of the history.
-  'history:label': { request: z.object({ accountKey: shortText, label: z.string().check(z.maxLength(80)) }), answer: backgroundAnswers['history:label'] },
-  'history:email-received': { request: z.object({ entryId, date: z.nullable(daySchema) }), answer: backgroundAnswers['history:email-received'] },
-  'history:delete-entry': { request: z.object({ entryId }), answer: backgroundAnswers['history:delete-entry'] },
-  'history:delete-account': { request: z.object({ accountKey: shortText }), answer: backgroundAnswers['history:delete-account'] },
+  'history:label': { request: z.lazy(() => z.object({ accountKey: shortText, label: z.string().check(z.maxLength(80)) })), answer: backgroundAnswers['history:label'] },
+  'history:email-received': { request: z.lazy(() => z.object({ entryId, date: z.nullable(daySchema) })), answer: backgroundAnswers['history:email-received'] },
+  'history:delete-entry': { request: z.lazy(() => z.object({ entryId })), answer: backgroundAnswers['history:delete-entry'] },
+  'history:delete-account': { request: z.lazy(() => z.object({ accountKey: shortText })), answer: backgroundAnswers['history:delete-account'] },
   /**
    * The import preview: the background checks the file completely (the page does not) and says what adding
    * it would change. It keeps the checked file, so that adding the same text does not check it again.
    */
-  'history:import-preview': { request: z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) }), answer: backgroundAnswers['history:import-preview'] },
+  'history:import-preview': { request: z.lazy(() => z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) })), answer: backgroundAnswers['history:import-preview'] },
   /**
    * Adds the file's records that the history lacks. By `checkId`, the file the preview checked (the page does
    * not send megabytes twice; `{ needFile: true }` when the background no longer has it); a file sent is
    * checked here unless it is the text the last preview checked.
    */
   'history:import': {
-    request: z.union([z.object({ checkId: z.string().check(z.maxLength(64)) }), z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) })]),
+    request: z.lazy(() =>
+      z.union([z.object({ checkId: z.string().check(z.maxLength(64)) }), z.object({ file: z.string().check(z.maxLength(MAX_IMPORT_CHARS)) })]),
+    ),
     answer: backgroundAnswers['history:import'],
   },
   /**
    * The loader (the only content script) saw an objection form's URL: inject the engine into its frame. Sent
    * by the loader with the raw `chrome` API, without this module (see src/loader/loader.ts).
    */
-  'load-engine': { request: z.object({}), answer: backgroundAnswers['load-engine'] },
+  'load-engine': { request: z.lazy(() => z.object({})), answer: backgroundAnswers['load-engine'] },
   /**
    * Sent once when a Facebook or Instagram page loads: the background answers after setting the reminder
    * badge of the sender's tab. The site is taken from the sender's URL (set by the browser), not from the
    * message, so the request carries nothing.
    */
-  'page-opened': { request: z.object({}), answer: backgroundAnswers['page-opened'] },
+  'page-opened': { request: z.lazy(() => z.object({})), answer: backgroundAnswers['page-opened'] },
 };
 
 /** Anything with zod's `safeParse` (zod or zod/mini): what senders and receivers need of a schema. */
