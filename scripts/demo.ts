@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionWorker, launchWithExtension, saveSettings } from '../tests/e2e/fixtures';
+import { logIn } from '../tests/e2e/history/helpers';
 import { REPLICA_TEXTS, REPLICA_URLS, serveReplicas } from '../tests/e2e/replicas/index';
 
 const SHOTS = path.resolve('.output/demo');
@@ -20,10 +21,9 @@ async function main(): Promise<void> {
   const context = await launchWithExtension(profile, 'light', { headless });
   try {
     await serveReplicas(context);
-    await context.addCookies([
-      { name: 'c_user', value: DEMO_ACCOUNTS.facebook, domain: '.facebook.com', path: '/', secure: true },
-      { name: 'ds_user_id', value: DEMO_ACCOUNTS.instagram, domain: '.instagram.com', path: '/', secure: true },
-    ]);
+    // Logged in as the tests log in (the id cookie and the HttpOnly session cookie Objector requires).
+    await logIn(context, 'facebook', DEMO_ACCOUNTS.facebook);
+    await logIn(context, 'instagram', DEMO_ACCOUNTS.instagram);
     const worker = await extensionWorker(context);
     const extensionId = new URL(worker.url()).host;
     // The tour's user kept the default reasons and entered an e-mail address and country in the popup

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_PATH, extensionWorker, launchWithExtension } from '../tests/e2e/fixtures';
+import { logIn } from '../tests/e2e/history/helpers';
 import { REPLICA_URLS, serveReplicas } from '../tests/e2e/replicas/index';
 import { listingDescription } from './store-listing';
 
@@ -49,7 +50,7 @@ async function screenshots(lang: string, dir: string): Promise<void> {
   const context = await launchWithExtension(profile, 'light', { locale: lang });
   try {
     await serveReplicas(context);
-    await context.addCookies([{ name: 'c_user', value: DEMO_ACCOUNT, domain: '.facebook.com', path: '/', secure: true }]);
+    await logIn(context, 'facebook', DEMO_ACCOUNT);
     const extensionId = new URL((await extensionWorker(context)).url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.setViewportSize(SIZE);

@@ -1,7 +1,8 @@
 // `npm test`: every check. Typecheck, lint (ESLint, Mozilla's web-ext lint, and scripts/check-sources.mjs:
 // no copies of the platform/status lists, no casts of messages, no fixed sleeps in tests), the build, unit tests (vitest), end-to-end
-// tests (Playwright, the built extension in Chromium) and the journey in real Firefox (vitest over WebDriver
-// BiDi). Ends with one line "N passed, N failed" that adds up all test results.
+// tests (Playwright, the built extension in Chromium), the journey in real Firefox (vitest over WebDriver
+// BiDi) and `npm run demo`'s journey without a display. Ends with one line "N passed, N failed" that adds up
+// all test results.
 import { readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureFirefox, ensureNodeModules, run } from './ensure.mjs';
 
@@ -28,6 +29,9 @@ step('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv3 --self-h
 step('unit tests', 'npx vitest run');
 step('end-to-end tests', 'npx playwright test', { CHROMIUM_PATH: chromium });
 step('Firefox tests', 'npx vitest run --config tests/e2e/firefox/vitest.config.ts', { FIREFOX_PATH: firefox });
+// `npm run demo`'s journey without a display (the build above, DISPLAY cleared): it ends only once the history
+// shows both demo accounts, so a demo that no longer logs in or fills fails here (it once did, unnoticed).
+step('demo', 'npx jiti scripts/demo.ts', { CHROMIUM_PATH: chromium, DISPLAY: '' });
 
 const count = (file, read) => {
   try {
