@@ -21,7 +21,7 @@ export default tseslint.config(
         {
           // zod's classic API doubles the zod code in every bundle and builds each schema with its methods
           // bound one by one: slower popup, history page and worker start (README, "Dependencies").
-          paths: [{ name: 'zod', message: "Import * as z from 'zod/mini'." }],
+          paths: ['zod', 'zod/v3', 'zod/v4', 'zod/v4/classic'].map((name) => ({ name, message: "Import * as z from 'zod/mini'." })),
         },
       ],
     },
