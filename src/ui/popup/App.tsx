@@ -67,20 +67,14 @@ export function App() {
 
       <Fold
         testId="choices"
-        summary={
-          <summary>
-            <span class="summary-title">{i18n.t('popup_choicesHeading')}</span>
-            <span class="summary-line" data-testid="choices-summary">
-              {choiceSummary({
-                reasonCount: settings.reasonIds.length,
-                hasOwnWords: settings.ownWords.trim() !== '',
-                previewLanguage: languages.find((l) => l.code === previewLang)?.name ?? previewLang,
-                length: preview.text.length,
-                locale: uiLang,
-              })}
-            </span>
-          </summary>
-        }
+        title={i18n.t('popup_choicesHeading')}
+        line={choiceSummary({
+          reasonCount: settings.reasonIds.length,
+          hasOwnWords: settings.ownWords.trim() !== '',
+          previewLanguage: languages.find((l) => l.code === previewLang)?.name ?? previewLang,
+          length: preview.text.length,
+          locale: uiLang,
+        })}
       >
         {() => (
           <ReasonsAndText
@@ -99,14 +93,8 @@ export function App() {
 
       <Fold
         testId="profile"
-        summary={
-          <summary>
-            <span class="summary-title">{i18n.t('popup_profileHeading')}</span>
-            <span class="summary-line" data-testid="profile-summary">
-              {profileSummary({ email: settings.email, countryName, reminder: settings.reminder })}
-            </span>
-          </summary>
-        }
+        title={i18n.t('popup_profileHeading')}
+        line={profileSummary({ email: settings.email, countryName, reminder: settings.reminder })}
       >
         {() => <Profile settings={settings} update={update} locale={uiLang} />}
       </Fold>

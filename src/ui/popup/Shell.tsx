@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 
 /*
@@ -17,16 +18,10 @@ export function Shell() {
       </header>
       <TabPending />
       <details class="choices" inert>
-        <summary>
-          <span class="summary-title">{i18n.t('popup_choicesHeading')}</span>
-          <span class="summary-line">{'\u00a0'}</span>
-        </summary>
+        <FoldSummary title={i18n.t('popup_choicesHeading')} line={'\u00a0'} />
       </details>
       <details class="choices" inert>
-        <summary>
-          <span class="summary-title">{i18n.t('popup_profileHeading')}</span>
-          <span class="summary-line">{'\u00a0'}</span>
-        </summary>
+        <FoldSummary title={i18n.t('popup_profileHeading')} line={'\u00a0'} />
       </details>
       <footer inert>
         <button type="button" class="link">
@@ -34,6 +29,21 @@ export function Shell() {
         </button>
       </footer>
     </main>
+  );
+}
+
+/**
+ * A folded section's summary: its name and a line that sums up its choices (blank in the frame, until they
+ * are read). Here rather than in Fold.tsx so that the frame's chunk does not carry the fold's hooks.
+ */
+export function FoldSummary(props: { title: string; line: ComponentChildren; lineTestId?: string }) {
+  return (
+    <summary>
+      <span class="summary-title">{props.title}</span>
+      <span class="summary-line" data-testid={props.lineTestId}>
+        {props.line}
+      </span>
+    </summary>
   );
 }
 

@@ -31,8 +31,9 @@ async function toggle(open: boolean) {
 
 describe('a folded section of the popup', () => {
   it('shows its summary, and builds its body only when it is first opened', async () => {
-    render(<Fold testId="choices" summary={<summary>Reasons and text</summary>}>{() => <Body />}</Fold>, root);
-    expect(root.querySelector('summary')?.textContent).toBe('Reasons and text');
+    render(<Fold testId="choices" title="Reasons and text" line="Reasons: 3">{() => <Body />}</Fold>, root);
+    expect(root.querySelector('summary .summary-title')?.textContent).toBe('Reasons and text');
+    expect(root.querySelector('[data-testid="choices-summary"]')?.textContent).toBe('Reasons: 3');
     expect(details().dataset.testid).toBe('choices');
     expect(root.querySelector('input')).toBeNull();
     expect(builds).toBe(0);
@@ -42,7 +43,7 @@ describe('a folded section of the popup', () => {
   });
 
   it('keeps what was typed when it is closed and opened again', async () => {
-    render(<Fold testId="choices" summary={<summary>Reasons and text</summary>}>{() => <Body />}</Fold>, root);
+    render(<Fold testId="choices" title="Reasons and text" line="Reasons: 3">{() => <Body />}</Fold>, root);
     await toggle(true);
     const input = root.querySelector('input')!;
     await act(() => {
